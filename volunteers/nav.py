@@ -1,0 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
+
+def items(user):
+    return [(_("Volunteer teams"), "volunteers:teams")]

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from volunteers import views
+
+app_name = "volunteers"
+urlpatterns = [
+    path("", views.team_list, name="teams"),
+]
