@@ -40,10 +40,16 @@ lint: install-dev
 migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
-# Regenerate the zh_Hans catalogue from code and templates, then compile it (needs gettext).
+# Regenerate the zh_Hans catalogue from code and templates, fill it from locale/parts/*.po (one part per
+# app, hand-translated), compile it, and list what is still untranslated (needs gettext).
+CATALOGUE := locale/zh_Hans/LC_MESSAGES/django.po
 messages: install
-	$(PY) manage.py makemessages -l zh_Hans --no-obsolete --ignore '.venv/*' --ignore 'bench/*' --ignore 'tests/*' --ignore 'staticfiles/*'
-	$(PY) manage.py compilemessages -l zh_Hans --ignore '.venv/*'
+	$(PY) manage.py makemessages -l zh_Hans --no-obsolete --no-location --ignore '.venv/*' --ignore 'bench/*' --ignore 'tests/*' --ignore 'staticfiles/*'
+	msgcat --use-first locale/parts/*.po -o locale/.compendium.po
+	msgmerge --quiet --no-fuzzy-matching --compendium locale/.compendium.po locale/header.po $(CATALOGUE) -o $(CATALOGUE)
+	rm -f locale/.compendium.po
+	msgfmt --check -o locale/zh_Hans/LC_MESSAGES/django.mo $(CATALOGUE)
+	@msgattrib --untranslated --no-obsolete $(CATALOGUE) | grep '^msgid "' | grep -v '^msgid ""$$' | sed 's/^/untranslated: /' || echo "every message is translated"
 
 bench: install-dev
 	bench/run

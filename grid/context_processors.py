@@ -1,21 +1,23 @@
 from importlib import import_module
 
-from django.apps import apps
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
+# Each module has items(user) -> [(label, url name, *args)]; public entries first, a missing module is skipped.
+NAV_MODULES = ["requests.nav", "grid.nav", "grid.field_nav", "partners.nav", "volunteers.nav"]
+
 
 def _nav_modules():
-    for config in apps.get_app_configs():
-        if config.name in ("grid", "partners", "volunteers", "requests"):
-            try:
-                yield import_module(f"{config.name}.nav")
-            except ModuleNotFoundError:
-                continue
+    for dotted in NAV_MODULES:
+        try:
+            yield import_module(dotted)
+        except ModuleNotFoundError as error:
+            if error.name != dotted:
+                raise
 
 
 def portal(request):
-    """The nav that fits the user's role: each app's nav.items(user) lists (label, url name, args)."""
+    """The nav that fits the user's role, built only when a template asks for it."""
 
     def build():
         entries = []

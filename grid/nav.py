@@ -2,6 +2,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def items(user):
-    if user is not None and user.is_authenticated and user.has_perm("grid.view_gridnode"):
-        return [(_("Grids"), "grid:overview")]
-    return []
+    if user is None or not user.is_authenticated:
+        return []
+    entries = [(_("My work"), "me")]
+    if user.has_perm("grid.view_gridnode"):
+        entries.append((_("Grids"), "grid:overview"))
+    return entries

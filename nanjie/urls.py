@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from grid import dashboard
 from grid import views as grid_views
 
 admin.site.site_header = _("Nanjie Grid administration")
@@ -15,7 +16,9 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("me/", dashboard.me, name="me"),
     path("grid/", include("grid.urls")),
+    path("field/", include("grid.field_urls")),
     path("partners/", include("partners.urls")),
     path("volunteers/", include("volunteers.urls")),
     path("", include("requests.urls")),
