@@ -1,0 +1,21 @@
+"""Photos a resident attaches: re-encoded and stripped of EXIF before storage, served only through a view."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Photo(models.Model):
+    request = models.ForeignKey("requests.Request", on_delete=models.CASCADE, related_name="photos",
+                                verbose_name=_("request"))
+    image = models.FileField(_("image"), upload_to="wish-photos/%Y/%m/")
+    width = models.PositiveIntegerField(_("width"), default=0)
+    height = models.PositiveIntegerField(_("height"), default=0)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.request} photo {self.pk}"

@@ -1,0 +1,160 @@
+"""A micro-wish / request (微心愿·诉求) and its recorded state changes.
+
+ordered (已点单) → dispatched (已派单) → accepted (已接单) → closed (已办结) → publicised (已公示), with the side
+paths return (→ ordered), reopen on an unsatisfied rating (→ accepted) and invalid (terminal).
+The transitions live in requests/transitions.py (staff) and requests/resident.py (residents), as mixins of
+this model; views never assign `state`.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from requests.resident import ResidentActions
+from requests.transitions import StaffTransitions
+
+
+def new_token():
+    # 256 bits, URL-safe: the only key to a tracking page.
+    return secrets.token_urlsafe(32)
+
+
+class RequestQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Community-wide roles see all; a unit's party member sees their unit's; a grid worker their subtree."""
+        from grid.models import GridNode
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_perm("requests.view_all_requests"):
+            return self
+        scope = Q(micro_grid__in=GridNode.objects.managed_by(user))
+        scope |= Q(unit__memberships__person__user=user)
+        return self.filter(scope).distinct()
+
+    def open(self):
+        return self.filter(state__in=[Request.State.DISPATCHED, Request.State.ACCEPTED])
+
+    def overdue(self, now=None):
+        """Not closed by its deadline."""
+        return self.open().filter(deadline__lt=now or timezone.now())
+
+
+class Request(StaffTransitions, ResidentActions, models.Model):
+    class State(models.TextChoices):
+        ORDERED = "ordered", _("Ordered")
+        DISPATCHED = "dispatched", _("Dispatched")
+        ACCEPTED = "accepted", _("Accepted")
+        CLOSED = "closed", _("Closed")
+        PUBLICISED = "publicised", _("Publicised")
+        INVALID = "invalid", _("Invalid or duplicate")
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", _("Online form")
+        WISH_WALL = "wish_wall", _("Micro-wish wall")
+        CHAIRMAN = "chairman", _("On-duty chairman")
+        GRID_VISIT = "grid_visit", _("Grid worker on a visit")
+
+    class Rating(models.TextChoices):
+        SATISFIED = "satisfied", _("Satisfied")
+        BASICALLY = "basically", _("Basically satisfied")
+        UNSATISFIED = "unsatisfied", _("Unsatisfied")
+
+    reference = models.CharField(_("reference"), max_length=24, unique=True, null=True, editable=False)
+    token = models.CharField(_("tracking token"), max_length=64, unique=True, default=new_token, editable=False)
+    idempotency_key = models.UUIDField(_("submission key"), unique=True, null=True, blank=True, editable=False)
+    category = models.ForeignKey("partners.Category", on_delete=models.PROTECT, related_name="requests",
+                                 verbose_name=_("category"))
+    text = models.TextField(_("what is needed"), max_length=1000)
+    micro_grid = models.ForeignKey("grid.GridNode", on_delete=models.PROTECT, related_name="requests",
+                                   verbose_name=_("micro-grid"))
+    channel = models.CharField(_("channel"), max_length=12, choices=Channel, default=Channel.ONLINE)
+    resident_name = models.CharField(_("resident's name"), max_length=50, blank=True)
+    resident_phone = models.CharField(_("resident's phone"), max_length=20, blank=True)
+    received_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+", verbose_name=_("received by"))
+    visit = models.ForeignKey("grid.Visit", on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="requests", verbose_name=_("from visit"))
+    household = models.ForeignKey("grid.Household", on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="requests", verbose_name=_("household"))
+
+    state = models.CharField(_("state"), max_length=12, choices=State, default=State.ORDERED)
+    unit = models.ForeignKey("partners.Unit", on_delete=models.PROTECT, null=True, blank=True,
+                             related_name="requests", verbose_name=_("unit"))
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    acceptor = models.ForeignKey("grid.Person", on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="accepted_requests", verbose_name=_("accepted by"))
+    closure_note = models.TextField(_("what was done"), blank=True)
+    invalid_reason = models.TextField(_("reason it is invalid"), blank=True)
+    rating = models.CharField(_("rating"), max_length=12, choices=Rating, blank=True)
+    rating_comment = models.TextField(_("resident's comment"), blank=True)
+
+    ordered_at = models.DateTimeField(_("ordered"), default=timezone.now)
+    dispatched_at = models.DateTimeField(_("dispatched"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    publicised_at = models.DateTimeField(_("publicised"), null=True, blank=True)
+    rated_at = models.DateTimeField(_("rated"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = RequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("request")
+        verbose_name_plural = _("requests")
+        ordering = ["-ordered_at", "-pk"]
+        permissions = [
+            ("view_all_requests", _("Can see every request of the community")),
+            ("dispatch_request", _("Can dispatch requests to units")),
+            ("accept_request", _("Can accept requests for their unit")),
+            ("publicise_request", _("Can publicise closures")),
+            ("record_request", _("Can record a request on a resident's behalf")),
+        ]
+        indexes = [
+            models.Index(fields=["state", "-ordered_at"], name="request_state_ordered"),
+            models.Index(fields=["state", "deadline"], name="request_state_deadline"),
+            models.Index(fields=["unit", "state", "-ordered_at"], name="request_unit_state"),
+            models.Index(fields=["micro_grid", "-ordered_at"], name="request_grid_ordered"),
+            models.Index(fields=["-publicised_at"], name="request_publicised",
+                         condition=Q(state="publicised")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state="dispatched") | Q(unit__isnull=False, deadline__isnull=False),
+                name="request_dispatched_has_unit_and_deadline",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state__in=["accepted", "closed", "publicised"]) | Q(acceptor__isnull=False),
+                name="request_accepted_has_acceptor",
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference or f"#{self.pk}"
+
+
+class Transition(models.Model):
+    """One state change: who, when, from → to, and a note (a reason, what was done, the resident's words)."""
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="transitions",
+                                verbose_name=_("request"))
+    old_state = models.CharField(_("from"), max_length=12, choices=Request.State, blank=True)
+    new_state = models.CharField(_("to"), max_length=12, choices=Request.State)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                           related_name="+", verbose_name=_("by"),
+                           help_text=_("Empty when the resident did it."))
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["request", "at"], name="transition_request_at")]
+
+    def __str__(self):
+        return f"{self.request}: {self.old_state or '—'} → {self.new_state}"
