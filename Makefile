@@ -45,9 +45,12 @@ migrations-check: install
 CATALOGUE := locale/zh_Hans/LC_MESSAGES/django.po
 messages: install
 	$(PY) manage.py makemessages -l zh_Hans --no-obsolete --no-location --ignore '.venv/*' --ignore 'bench/*' --ignore 'tests/*' --ignore 'staticfiles/*'
-	msgcat --use-first locale/parts/*.po -o locale/.compendium.po
+	@# Parts may come without a header: give each one ours so gettext knows they are UTF-8.
+	rm -rf locale/.parts && mkdir locale/.parts
+	for part in locale/parts/*.po; do { grep -q 'charset=' $$part || cat locale/header.po; echo; cat $$part; } > locale/.parts/$$(basename $$part); done
+	msgcat --use-first locale/.parts/*.po -o locale/.compendium.po
 	msgmerge --quiet --no-fuzzy-matching --compendium locale/.compendium.po locale/header.po $(CATALOGUE) -o $(CATALOGUE)
-	rm -f locale/.compendium.po
+	rm -rf locale/.compendium.po locale/.parts
 	msgfmt --check -o locale/zh_Hans/LC_MESSAGES/django.mo $(CATALOGUE)
 	@msgattrib --untranslated --no-obsolete $(CATALOGUE) | grep '^msgid "' | grep -v '^msgid ""$$' | sed 's/^/untranslated: /' || echo "every message is translated"
 
