@@ -1,8 +1,29 @@
 """Households of a micro-grid and the grid workers' visits to them (一走、一看、一问、一听)."""
 
+import datetime
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def stale_days():
+    """Households not visited for this many days are listed first (setting, with a default)."""
+    return int(getattr(settings, "NANJIE_VISIT_STALE_DAYS", 30))
+
+
+class SpecialGroup(models.TextChoices):
+    """The special groups the article names; a household may belong to several."""
+
+    ELDERLY_ALONE = "elderly_alone", _("Elderly living alone")
+    DISABLED = "disabled", _("Disabled")
+    HARDSHIP_FAMILY = "hardship_family", _("Hardship household")
+    HARDSHIP_PARTY_MEMBER = "hardship_party", _("Hardship party member")
+    MIGRANT_WORKER = "migrant_worker", _("Migrant workers and their children")
+    DISASTER_HIT = "disaster_hit", _("Disaster-hit household")
 
 
 class HouseholdQuerySet(models.QuerySet):
@@ -10,6 +31,19 @@ class HouseholdQuerySet(models.QuerySet):
         from grid.models import GridNode
 
         return self.filter(micro_grid__in=GridNode.objects.visible_to(user))
+
+    def in_micro_grids_of(self, user):
+        """The micro-grids a worker covers by their posts; falls back to everything visible."""
+        own = self.filter(micro_grid__worker_posts__person__user=user)
+        return own.distinct() if user.is_authenticated and own.exists() else self.visible_to(user)
+
+    def with_last_visit(self):
+        return self.annotate(last_visit=Max("visits__visited_on"))
+
+    def stale_first(self):
+        """Never visited first, then the longest unvisited, then by address."""
+        return self.with_last_visit().order_by(
+            models.F("last_visit").asc(nulls_first=True), "micro_grid__code", "building", "room", "pk")
 
 
 class Household(models.Model):
@@ -20,7 +54,7 @@ class Household(models.Model):
     )
     compound = models.CharField(_("compound"), max_length=50, blank=True)
     building = models.CharField(_("building"), max_length=20, blank=True)
-    unit_number = models.CharField(_("unit"), max_length=20, blank=True)
+    unit_number = models.CharField(_("stairwell unit"), max_length=20, blank=True)
     room = models.CharField(_("room"), max_length=20, blank=True)
     people = models.PositiveSmallIntegerField(_("number of people"), default=1)
     contact_name = models.CharField(_("contact person"), max_length=50)
@@ -34,15 +68,56 @@ class Household(models.Model):
         verbose_name = _("household")
         verbose_name_plural = _("households")
         ordering = ["micro_grid", "compound", "building", "unit_number", "room", "pk"]
+        indexes = [models.Index(fields=["micro_grid", "building", "room"], name="grid_household_address")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["micro_grid", "compound", "building", "unit_number", "room", "contact_name"],
+                name="one_household_per_address_and_contact",
+                violation_error_message=_("This household is already registered."),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.address} {self.contact_name}"
+
+    def clean(self):
+        super().clean()
+        if self.micro_grid_id and not self.micro_grid.is_micro_grid:
+            raise ValidationError({"micro_grid": _("A household belongs to a micro-grid.")}, code="not_micro_grid")
 
     @property
     def address(self):
         parts = [self.compound, self.building and f"{self.building}幢", self.unit_number and f"{self.unit_number}单元",
                  self.room and f"{self.room}室"]
         return "".join(part for part in parts if part)
+
+    @property
+    def special_groups(self):
+        """Labels of the tags; use prefetch_related("tags") in lists."""
+        return [SpecialGroup(tag.group).label for tag in self.tags.all()]
+
+    def set_special_groups(self, groups):
+        groups = set(groups)
+        self.tags.exclude(group__in=groups).delete()
+        existing = set(self.tags.values_list("group", flat=True))
+        HouseholdTag.objects.bulk_create([HouseholdTag(household=self, group=g) for g in sorted(groups - existing)])
+
+
+class HouseholdTag(models.Model):
+    """One special-group tag on a household (a row per tag, so lists filter and count in SQL)."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="tags",
+                                  verbose_name=_("household"))
+    group = models.CharField(_("special group"), max_length=16, choices=SpecialGroup)
+
+    class Meta:
+        verbose_name = _("special-group tag")
+        verbose_name_plural = _("special-group tags")
+        ordering = ["group"]
+        constraints = [models.UniqueConstraint(fields=["household", "group"], name="one_tag_per_group")]
+
+    def __str__(self):
+        return self.get_group_display()
 
 
 class VisitQuerySet(models.QuerySet):
@@ -67,6 +142,8 @@ class Visit(models.Model):
     opinions = models.TextField(_("opinions collected"), blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name=_("recorded by"))
+    # The form's one-time token: a double tap or a resent POST finds the first visit instead of a second.
+    token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     objects = VisitQuerySet.as_manager()
@@ -79,3 +156,11 @@ class Visit(models.Model):
 
     def __str__(self):
         return f"{self.visited_on} {self.household}"
+
+    def clean(self):
+        super().clean()
+        if self.visited_on and self.visited_on > timezone.localdate():
+            raise ValidationError({"visited_on": _("A visit cannot be in the future.")}, code="future_visit")
+        if self.visited_on and self.visited_on < timezone.localdate() - datetime.timedelta(days=366):
+            raise ValidationError({"visited_on": _("A visit more than a year ago cannot be logged here.")},
+                                  code="old_visit")

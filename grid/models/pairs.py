@@ -1,0 +1,109 @@
+"""One-to-one assistance pairs (一对一联系帮扶): a helper keeps in touch with a special-group household."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+DUE_SOON_DAYS = 7
+
+
+class PairQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff see the pairs in their grids; a helper always sees their own pairs."""
+        from grid.models import GridNode
+
+        scope = models.Q(household__micro_grid__in=GridNode.objects.visible_to(user))
+        if user.is_authenticated:
+            scope |= models.Q(helper__user=user)
+        return self.filter(scope)
+
+    def with_next_due(self):
+        """Annotate last_contact; next_due is computed in Python from it and the cadence."""
+        return self.annotate(last_contact=Max("contacts__contacted_on"))
+
+    def active(self):
+        return self.filter(active=True)
+
+
+class AssistancePair(models.Model):
+    class HelperKind(models.TextChoices):
+        STAFF = "staff", _("Community staff")
+        PARTY_MEMBER = "party_member", _("Party member")
+        VOLUNTEER = "volunteer", _("Volunteer")
+
+    helper = models.ForeignKey("grid.Person", on_delete=models.PROTECT, related_name="assistance_pairs",
+                               verbose_name=_("helper"))
+    helper_kind = models.CharField(_("helper is"), max_length=16, choices=HelperKind)
+    household = models.ForeignKey("grid.Household", on_delete=models.PROTECT, related_name="assistance_pairs",
+                                  verbose_name=_("household"))
+    member_name = models.CharField(_("person helped"), max_length=50, blank=True,
+                                   help_text=_("Leave empty when the whole household is helped."))
+    cadence_days = models.PositiveSmallIntegerField(_("contact every (days)"), default=30)
+    started_on = models.DateField(_("paired since"), default=timezone.localdate)
+    active = models.BooleanField(_("active"), default=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = PairQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assistance pair")
+        verbose_name_plural = _("assistance pairs")
+        ordering = ["household__micro_grid__code", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["helper", "household", "member_name"], name="one_pair_per_helper_person",
+                                    violation_error_message=_("This helper is already paired with this person.")),
+            models.CheckConstraint(condition=models.Q(cadence_days__gte=1, cadence_days__lte=366),
+                                   name="pair_cadence_in_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.helper} → {self.member_name or self.household}"
+
+    def next_due(self, last_contact=None):
+        last = last_contact if last_contact is not None else getattr(self, "last_contact", None)
+        return (last or self.started_on) + datetime.timedelta(days=self.cadence_days)
+
+    def due_state(self, today=None):
+        """"overdue", "due" (within a week) or "ok"."""
+        today = today or timezone.localdate()
+        due = self.next_due()
+        if due < today:
+            return "overdue"
+        return "due" if due <= today + datetime.timedelta(days=DUE_SOON_DAYS) else "ok"
+
+    def log_contact(self, *, on, how, note, by):
+        if on > timezone.localdate():
+            raise ValidationError(_("A contact cannot be in the future."), code="future_contact")
+        if not self.active:
+            raise ValidationError(_("This pair has ended."), code="pair_ended")
+        return self.contacts.create(contacted_on=on, how=how, note=note, recorded_by=by)
+
+
+class PairContact(models.Model):
+    class How(models.TextChoices):
+        VISIT = "visit", _("Home visit")
+        PHONE = "phone", _("Phone call")
+        SERVICE = "service", _("Service done")
+
+    pair = models.ForeignKey(AssistancePair, on_delete=models.CASCADE, related_name="contacts",
+                             verbose_name=_("assistance pair"))
+    contacted_on = models.DateField(_("contact date"))
+    how = models.CharField(_("how"), max_length=10, choices=How, default=How.VISIT)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name=_("recorded by"))
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pair contact")
+        verbose_name_plural = _("pair contacts")
+        ordering = ["-contacted_on", "-pk"]
+        indexes = [models.Index(fields=["pair", "-contacted_on"], name="grid_paircontact_date")]
+
+    def __str__(self):
+        return f"{self.contacted_on} {self.pair}"
