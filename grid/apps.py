@@ -8,7 +8,7 @@ class GridConfig(AppConfig):
     verbose_name = _("Grid")
 
     def ready(self):
-        from grid import roles
+        from grid import field_roles, roles
 
         roles.grant(roles.GRID_WORKER, "grid.view_gridnode", "grid.view_gridpost", "grid.view_person")
         roles.grant(roles.JOINT_MEETING, "grid.view_all_grids", "grid.view_gridnode", "grid.view_gridpost")
@@ -19,4 +19,5 @@ class GridConfig(AppConfig):
             *(f"grid.{action}_{model}" for action in ("view", "add", "change", "delete")
               for model in ("gridnode", "gridpost", "person")),
         )
+        field_roles.grant_field_permissions()
         post_migrate.connect(roles.on_post_migrate, dispatch_uid="grid.roles.ensure_groups")

@@ -1,0 +1,118 @@
+"""django-filter sets for the field-work lists; every queryset given to them is already scoped."""
+
+import datetime
+import re
+
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from grid.models import AssistancePair, Dispute, GridNode, Household, ServiceRecord, SpecialGroup, Visit, Whistle
+from grid.models.households import stale_days
+
+ADDRESS_SUFFIX = re.compile(r"(幢|栋|号楼|楼|单元|室|号)$")
+
+
+def address_query(text):
+    """"3幢 201" or "3-2-201" or "张": numbers match building/unit/room exactly, words match names."""
+    condition = Q()
+    for term in re.split(r"[\s\-—/,，]+", text.strip()):
+        term = ADDRESS_SUFFIX.sub("", term)
+        if not term:
+            continue
+        if term.isdigit():
+            condition &= Q(building=term) | Q(room=term) | Q(unit_number=term)
+        else:
+            condition &= Q(contact_name__icontains=term) | Q(compound__icontains=term) | Q(building=term)
+    return condition
+
+
+def micro_grids(request):
+    if request is None:
+        return GridNode.objects.none()
+    return GridNode.objects.visible_to(request.user).filter(kind=GridNode.Kind.MICRO_GRID).order_by("code")
+
+
+def grids(request):
+    if request is None:
+        return GridNode.objects.none()
+    return GridNode.objects.visible_to(request.user).filter(kind=GridNode.Kind.GRID).order_by("code")
+
+
+class HouseholdFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Building and room, or name"), method="search")
+    micro_grid = django_filters.ModelChoiceFilter(label=_("Micro-grid"), queryset=micro_grids)
+    grid = django_filters.ModelChoiceFilter(label=_("Grid"), queryset=grids, field_name="micro_grid__parent")
+    group = django_filters.ChoiceFilter(label=_("Special group"), choices=SpecialGroup.choices,
+                                        field_name="tags__group")
+    stale = django_filters.BooleanFilter(label=_("Not visited recently"), method="not_visited")
+
+    class Meta:
+        model = Household
+        fields = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(address_query(value))
+
+    def not_visited(self, queryset, name, value):
+        if value is None:
+            return queryset
+        since = timezone.localdate() - datetime.timedelta(days=stale_days())
+        recent = Visit.objects.filter(visited_on__gte=since).values("household")
+        return queryset.exclude(pk__in=recent) if value else queryset.filter(pk__in=recent)
+
+
+class VisitFilter(django_filters.FilterSet):
+    micro_grid = django_filters.ModelChoiceFilter(label=_("Micro-grid"), queryset=micro_grids,
+                                                  field_name="household__micro_grid")
+    since = django_filters.DateFilter(label=_("From"), field_name="visited_on", lookup_expr="gte")
+    until = django_filters.DateFilter(label=_("Until"), field_name="visited_on", lookup_expr="lte")
+
+    class Meta:
+        model = Visit
+        fields = []
+
+
+class PairFilter(django_filters.FilterSet):
+    grid = django_filters.ModelChoiceFilter(label=_("Grid"), queryset=grids,
+                                            field_name="household__micro_grid__parent")
+    helper_kind = django_filters.ChoiceFilter(label=_("Helper is"), choices=AssistancePair.HelperKind.choices)
+    mine = django_filters.BooleanFilter(label=_("Only my pairs"), method="only_mine")
+
+    class Meta:
+        model = AssistancePair
+        fields = ["active"]
+
+    def only_mine(self, queryset, name, value):
+        return queryset.filter(helper__user=self.request.user) if value else queryset
+
+
+class ServiceFilter(django_filters.FilterSet):
+    way = django_filters.ChoiceFilter(label=_("Way"), choices=ServiceRecord.Way.choices)
+    grid = django_filters.ModelChoiceFilter(label=_("Grid"), queryset=grids,
+                                            field_name="household__micro_grid__parent")
+    year = django_filters.NumberFilter(label=_("Year"), field_name="done_on__year")
+
+    class Meta:
+        model = ServiceRecord
+        fields = []
+
+
+class DisputeFilter(django_filters.FilterSet):
+    state = django_filters.ChoiceFilter(label=_("State"), choices=Dispute.State.choices)
+    kind = django_filters.ChoiceFilter(label=_("Type"), choices=Dispute.Kind.choices)
+    grid = django_filters.ModelChoiceFilter(label=_("Grid"), queryset=grids, field_name="micro_grid__parent")
+
+    class Meta:
+        model = Dispute
+        fields = []
+
+
+class WhistleFilter(django_filters.FilterSet):
+    open = django_filters.BooleanFilter(label=_("Still open"), field_name="closed_at", lookup_expr="isnull")
+    urgency = django_filters.ChoiceFilter(label=_("Urgency"), choices=Whistle.Urgency.choices)
+
+    class Meta:
+        model = Whistle
+        fields = []

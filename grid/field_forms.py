@@ -1,0 +1,144 @@
+"""Field-work forms: validate and convert; the models act."""
+
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from grid.models import Dispute, GridNode, Household, PairContact, Person, ServiceRecord, SpecialGroup, Visit, Whistle
+from grid.phones import normalise_phone
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+SHORT_NOTE = {"rows": 2}
+
+
+class HouseholdForm(forms.ModelForm):
+    special_groups = forms.MultipleChoiceField(label=_("Special groups"), choices=SpecialGroup.choices,
+                                               required=False, widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = Household
+        fields = ["micro_grid", "compound", "building", "unit_number", "room", "people", "contact_name",
+                  "contact_phone", "notes"]
+        widgets = {"notes": forms.Textarea(attrs=SHORT_NOTE), "contact_phone": forms.TextInput(attrs={"type": "tel"})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["micro_grid"].queryset = GridNode.objects.visible_to(user).filter(kind=GridNode.Kind.MICRO_GRID)
+        if self.instance.pk:
+            self.initial["special_groups"] = [tag.group for tag in self.instance.tags.all()]
+
+    def clean_contact_phone(self):
+        phone = self.cleaned_data["contact_phone"]
+        return normalise_phone(phone) if phone else ""
+
+
+class VisitForm(forms.ModelForm):
+    """The one-minute form: today's date, four short notes, opinions; a one-time token against double taps."""
+
+    token = forms.UUIDField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Visit
+        fields = ["visited_on", "walked", "looked", "asked", "listened", "opinions"]
+        widgets = {"visited_on": DATE, **{name: forms.Textarea(attrs=SHORT_NOTE)
+                                          for name in ("walked", "looked", "asked", "listened", "opinions")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["visited_on"].initial = timezone.localdate
+        self.fields["token"].initial = uuid.uuid4
+
+    def clean(self):
+        cleaned = super().clean()
+        notes = [cleaned.get(name, "").strip() for name in ("walked", "looked", "asked", "listened", "opinions")]
+        if not any(notes):
+            raise ValidationError(_("Write at least one note about the visit."), code="empty_visit")
+        return cleaned
+
+
+class HouseholdSearchForm(forms.Form):
+    q = forms.CharField(label=_("Building and room, or name"), required=False, max_length=50,
+                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. 3幢 201 or 张"),
+                                                      "autocomplete": "off"}))
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = PairContact
+        fields = ["contacted_on", "how", "note"]
+        widgets = {"contacted_on": DATE, "note": forms.Textarea(attrs=SHORT_NOTE)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contacted_on"].initial = timezone.localdate
+
+
+class ServiceForm(forms.ModelForm):
+    class Meta:
+        model = ServiceRecord
+        fields = ["way", "what", "person_name", "done_on", "helper", "notes"]
+        widgets = {"done_on": DATE, "notes": forms.Textarea(attrs=SHORT_NOTE), "way": forms.RadioSelect}
+
+    def __init__(self, *args, household, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.household = household
+        self.fields["helper"].queryset = Person.objects.order_by("name")
+        person = getattr(user, "person", None)
+        if person is not None:
+            self.fields["helper"].initial = person.pk
+
+
+class DisputeForm(forms.ModelForm):
+    class Meta:
+        model = Dispute
+        fields = ["micro_grid", "kind", "found_on", "parties", "summary"]
+        widgets = {"found_on": DATE, "parties": forms.Textarea(attrs=SHORT_NOTE),
+                   "summary": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["micro_grid"].queryset = GridNode.objects.visible_to(user).filter(kind=GridNode.Kind.MICRO_GRID)
+
+
+class MediateForm(forms.Form):
+    mediator = forms.ModelChoiceField(label=_("Mediator"), queryset=Person.objects.order_by("name"))
+
+
+class ResolveForm(forms.Form):
+    outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs=SHORT_NOTE))
+    follow_up_on = forms.DateField(label=_("Follow-up date"), required=False, widget=DATE)
+
+
+class ReferForm(forms.Form):
+    referred_to = forms.CharField(label=_("Referred to"), max_length=100)
+    note = forms.CharField(label=_("Why"), required=False, widget=forms.Textarea(attrs=SHORT_NOTE))
+
+
+class WhistleForm(forms.ModelForm):
+    class Meta:
+        model = Whistle
+        fields = ["grid", "what", "where", "when", "urgency"]
+        widgets = {"when": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["grid"].queryset = GridNode.objects.visible_to(user).filter(kind=GridNode.Kind.GRID)
+        self.fields["when"].initial = lambda: timezone.localtime().replace(second=0, microsecond=0)
+
+
+class ReportInForm(forms.Form):
+    note = forms.CharField(label=_("Note"), required=False, max_length=500,
+                           widget=forms.Textarea(attrs=SHORT_NOTE))
+
+
+class CloseForm(forms.Form):
+    outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs=SHORT_NOTE))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Excel file (.xlsx)"))
+
+

@@ -1,0 +1,26 @@
+"""Which role may do what in field work; called once from GridConfig.ready()."""
+
+from grid import roles
+
+
+def _crud(model, *actions):
+    return [f"grid.{action}_{model}" for action in actions]
+
+
+def grant_field_permissions():
+    roles.grant(
+        roles.GRID_WORKER,
+        *_crud("household", "view", "add", "change"), *_crud("visit", "view", "add"),
+        *_crud("assistancepair", "view"), *_crud("paircontact", "view", "add"),
+        *_crud("servicerecord", "view", "add"), *_crud("dispute", "view", "add", "change"),
+        *_crud("gridteammember", "view"), *_crud("whistle", "view"), *_crud("whistlereport", "view", "add"),
+    )
+    # The units' party members are the "dual report" team and often helpers in a pair.
+    roles.grant(roles.UNIT_PARTY_MEMBER, *_crud("assistancepair", "view"), *_crud("paircontact", "view", "add"),
+                *_crud("whistle", "view"), *_crud("whistlereport", "view", "add"))
+    roles.grant(roles.JOINT_MEETING, *_crud("whistle", "view"), *_crud("dispute", "view"),
+                *_crud("servicerecord", "view"), *_crud("gridteammember", "view"))
+    everything = ("household", "householdtag", "visit", "assistancepair", "paircontact", "servicerecord", "dispute",
+                  "disputetransition", "gridteammember", "whistle", "whistlereport")
+    roles.grant(roles.BRANCH_ADMIN, *(perm for model in everything
+                                      for perm in _crud(model, "view", "add", "change", "delete")))

@@ -1,0 +1,33 @@
+"""Helpers shared by the field-work views (the views themselves live in field_views_<feature>.py)."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.urls import NoReverseMatch, reverse
+
+PER_PAGE = 30
+
+
+def paginate(request, queryset, per_page=PER_PAGE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def query_without_page(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def person_of(user):
+    """The roster person behind a login; field records need one (who visited, who reported in)."""
+    person = getattr(user, "person", None)
+    if person is None:
+        raise PermissionDenied
+    return person
+
+
+def raise_request_url(visit):
+    """The request loop's "record" form for this visit, or None while the request app has no such view."""
+    try:
+        return f"{reverse('requests:record')}?visit={visit.pk}"
+    except NoReverseMatch:
+        return None

@@ -1,0 +1,94 @@
+"""Households: list, detail, add/edit, and Excel import/export (all scoped by visible_to)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from grid import excel
+from grid.field_filters import HouseholdFilter
+from grid.field_forms import HouseholdForm, ImportForm
+from grid.field_views import paginate, query_without_page
+from grid.models import Household
+from grid.models.households import stale_days
+
+
+def scoped(user):
+    return Household.objects.visible_to(user).select_related("micro_grid").prefetch_related("tags")
+
+
+@require_GET
+@login_required
+@permission_required("grid.view_household", raise_exception=True)
+def household_list(request):
+    households = HouseholdFilter(request.GET, queryset=scoped(request.user).stale_first(), request=request)
+    return render(request, "grid/field/household_list.html", {
+        "filter": households, "page": paginate(request, households.qs), "query": query_without_page(request),
+        "stale_days": stale_days(), "today": timezone.localdate()})
+
+
+@require_GET
+@login_required
+@permission_required("grid.view_household", raise_exception=True)
+def household_detail(request, pk):
+    household = get_object_or_404(scoped(request.user).with_last_visit(), pk=pk)
+    return render(request, "grid/field/household_detail.html", {
+        "household": household,
+        "visits": household.visits.select_related("worker")[:10],
+        "pairs": household.assistance_pairs.select_related("helper"),
+        "services": household.services.select_related("helper")[:10],
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def household_edit(request, pk=None):
+    if pk is None:
+        if not request.user.has_perm("grid.add_household"):
+            return render(request, "403.html", status=403)
+        household = Household()
+    else:
+        household = get_object_or_404(scoped(request.user), pk=pk)
+        if not request.user.has_perm("grid.change_household"):
+            return render(request, "403.html", status=403)
+    form = HouseholdForm(request.POST or None, instance=household, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            household = form.save()
+            household.set_special_groups(form.cleaned_data["special_groups"])
+        messages.success(request, _("Household saved."))
+        return redirect("field:household", household.pk)
+    return render(request, "grid/field/household_form.html", {"form": form, "household": household})
+
+
+@require_GET
+@login_required
+@permission_required("grid.view_household", raise_exception=True)
+def household_export(request):
+    households = HouseholdFilter(request.GET, queryset=scoped(request.user), request=request).qs
+    response = HttpResponse(excel.export_households(households), content_type=excel.XLSX)
+    response["Content-Disposition"] = f'attachment; filename="households-{timezone.localdate():%Y%m%d}.xlsx"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required(["grid.add_household", "grid.change_household"], raise_exception=True)
+def household_import(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        result = excel.import_households(form.cleaned_data["file"], request.user)
+        if result.errors:
+            errors = result.errors
+            messages.error(request, _("Nothing was imported: fix the rows below and upload the file again."))
+        else:
+            messages.success(request, _("Imported %(created)d new and updated %(updated)d households.") % {
+                "created": result.created, "updated": result.updated})
+            return redirect("field:households")
+    return render(request, "grid/field/household_import.html", {
+        "form": form, "errors": errors, "headers": excel.HEADERS})

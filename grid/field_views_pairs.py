@@ -1,0 +1,55 @@
+"""Assistance pairs (一对一联系帮扶): the list, one pair with its contacts, and logging a contact."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from grid.field_filters import PairFilter
+from grid.field_forms import ContactForm
+from grid.field_views import paginate, query_without_page
+from grid.models import AssistancePair
+
+
+def scoped(user):
+    return (AssistancePair.objects.visible_to(user).with_next_due()
+            .select_related("helper", "household__micro_grid__parent"))
+
+
+@require_GET
+@login_required
+@permission_required("grid.view_assistancepair", raise_exception=True)
+def pair_list(request):
+    pairs = PairFilter(request.GET, request=request, queryset=scoped(request.user))
+    return render(request, "grid/field/pair_list.html", {"filter": pairs, "page": paginate(request, pairs.qs),
+                                                          "query": query_without_page(request)})
+
+
+@require_GET
+@login_required
+@permission_required("grid.view_assistancepair", raise_exception=True)
+def pair_detail(request, pk):
+    pair = get_object_or_404(scoped(request.user), pk=pk)
+    return render(request, "grid/field/pair_detail.html", {
+        "pair": pair, "contacts": pair.contacts.select_related("recorded_by")[:50], "form": ContactForm()})
+
+
+@require_POST
+@login_required
+@permission_required("grid.add_paircontact", raise_exception=True)
+def pair_contact(request, pk):
+    pair = get_object_or_404(scoped(request.user), pk=pk)
+    form = ContactForm(request.POST)
+    if form.is_valid():
+        try:
+            pair.log_contact(on=form.cleaned_data["contacted_on"], how=form.cleaned_data["how"],
+                             note=form.cleaned_data["note"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Contact logged."))
+            return redirect("field:pair", pair.pk)
+    return render(request, "grid/field/pair_detail.html", {
+        "pair": pair, "contacts": pair.contacts.select_related("recorded_by")[:50], "form": form}, status=400)

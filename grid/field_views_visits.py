@@ -1,0 +1,89 @@
+"""Visits (一走、一看、一问、一听): find the household, log the visit in under a minute, raise a request."""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from grid.field_filters import VisitFilter, address_query
+from grid.field_forms import HouseholdSearchForm, VisitForm
+from grid.field_views import paginate, person_of, query_without_page, raise_request_url
+from grid.models import Household, Visit
+
+SEARCH_LIMIT = 20
+
+
+@require_GET
+@login_required
+@permission_required("grid.add_visit", raise_exception=True)
+def visit_start(request):
+    """A plain GET search (works without JS) within the worker's own micro-grids."""
+    form = HouseholdSearchForm(request.GET or None)
+    results = None
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        results = list(Household.objects.in_micro_grids_of(request.user).filter(address_query(form.cleaned_data["q"]))
+                       .select_related("micro_grid").with_last_visit()
+                       .order_by("micro_grid__code", "building", "unit_number", "room", "pk")[:SEARCH_LIMIT])
+    return render(request, "grid/field/visit_start.html", {"form": form, "results": results,
+                                                            "limit": SEARCH_LIMIT})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("grid.add_visit", raise_exception=True)
+def visit_new(request, household_pk):
+    household = get_object_or_404(Household.objects.visible_to(request.user).select_related("micro_grid"),
+                                  pk=household_pk)
+    worker = person_of(request.user)
+    form = VisitForm(request.POST or None)
+    if request.method == "POST":
+        earlier = Visit.objects.filter(token=request.POST.get("token"), recorded_by=request.user).first() \
+            if form.is_bound and _is_uuid(request.POST.get("token")) else None
+        if earlier is not None:
+            messages.info(request, _("This visit was already saved."))
+            return redirect("field:visit", earlier.pk)
+        if form.is_valid():
+            visit = form.save(commit=False)
+            visit.household, visit.worker, visit.recorded_by = household, worker, request.user
+            visit.token = form.cleaned_data["token"]
+            try:
+                with transaction.atomic():
+                    visit.save()
+            except IntegrityError:  # the same token won a race a moment ago
+                visit = Visit.objects.get(token=visit.token)
+                messages.info(request, _("This visit was already saved."))
+                return redirect("field:visit", visit.pk)
+            messages.success(request, _("Visit saved."))
+            return redirect("field:visit", visit.pk)
+    return render(request, "grid/field/visit_form.html", {"form": form, "household": household})
+
+
+def _is_uuid(value):
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+@require_GET
+@login_required
+@permission_required("grid.view_visit", raise_exception=True)
+def visit_detail(request, pk):
+    visit = get_object_or_404(Visit.objects.visible_to(request.user)
+                              .select_related("household__micro_grid", "worker"), pk=pk)
+    return render(request, "grid/field/visit_detail.html", {"visit": visit, "request_url": raise_request_url(visit)})
+
+
+@require_GET
+@login_required
+@permission_required("grid.view_visit", raise_exception=True)
+def visit_list(request):
+    visits = VisitFilter(request.GET, request=request, queryset=Visit.objects.visible_to(request.user)
+                         .select_related("household__micro_grid", "worker"))
+    return render(request, "grid/field/visit_list.html", {"filter": visits, "page": paginate(request, visits.qs),
+                                                           "query": query_without_page(request)})

@@ -1,0 +1,93 @@
+"""The whistle (吹哨报到): the community blows, the grid's teams report in, the whistle is closed."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from grid.field_filters import WhistleFilter
+from grid.field_forms import CloseForm, ReportInForm, WhistleForm
+from grid.field_views import paginate, person_of, query_without_page
+from grid.models import GridTeamMember, Whistle
+
+
+def scoped(user):
+    return Whistle.objects.visible_to(user).select_related("grid")
+
+
+@require_GET
+@login_required
+@permission_required("grid.view_whistle", raise_exception=True)
+def whistle_list(request):
+    whistles = WhistleFilter(request.GET, request=request, queryset=scoped(request.user))
+    return render(request, "grid/field/whistle_list.html", {"filter": whistles, "page": paginate(request, whistles.qs),
+                                                             "query": query_without_page(request)})
+
+
+def _detail(request, whistle, status=200, **forms):
+    person = getattr(request.user, "person", None)
+    in_team = person is not None and GridTeamMember.objects.filter(grid_id=whistle.grid_id, person=person).exists()
+    reported = person is not None and whistle.reports.filter(person=person).exists()
+    return render(request, "grid/field/whistle_detail.html", {
+        "whistle": whistle, "reports": whistle.reports.select_related("person"),
+        "can_report": whistle.is_open and in_team and not reported, "reported": reported,
+        "can_close": whistle.is_open and request.user.has_perm("grid.change_whistle"),
+        "report_form": ReportInForm(), "close_form": CloseForm(), **forms}, status=status)
+
+
+@require_GET
+@login_required
+@permission_required("grid.view_whistle", raise_exception=True)
+def whistle_detail(request, pk):
+    return _detail(request, get_object_or_404(scoped(request.user), pk=pk))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("grid.add_whistle", raise_exception=True)
+def whistle_new(request):
+    form = WhistleForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        whistle = form.save(commit=False)
+        whistle.blown_by = request.user
+        whistle.save()
+        messages.success(request, _("Whistle blown: the teams of this grid see it now."))
+        return redirect("field:whistle", whistle.pk)
+    return render(request, "grid/field/whistle_form.html", {"form": form})
+
+
+@require_POST
+@login_required
+@permission_required("grid.add_whistlereport", raise_exception=True)
+def whistle_report(request, pk):
+    whistle = get_object_or_404(scoped(request.user), pk=pk)
+    form = ReportInForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, whistle, status=400, report_form=form)
+    try:
+        whistle.report_in(person_of(request.user), form.cleaned_data["note"])
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("You have reported in."))
+    return redirect("field:whistle", whistle.pk)
+
+
+@require_POST
+@login_required
+def whistle_close(request, pk):
+    whistle = get_object_or_404(scoped(request.user), pk=pk)
+    if not request.user.has_perm("grid.change_whistle"):
+        return render(request, "403.html", status=403)
+    form = CloseForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, whistle, status=400, close_form=form)
+    try:
+        whistle.close(form.cleaned_data["outcome"], by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Whistle closed."))
+    return redirect("field:whistle", whistle.pk)
