@@ -1,4 +1,5 @@
 from requests.models.photos import Photo
 from requests.models.request import Request, Transition
+from requests.models.throttle import ThrottleHit
 
-__all__ = ["Photo", "Request", "Transition"]
+__all__ = ["Photo", "Request", "ThrottleHit", "Transition"]
