@@ -11,19 +11,25 @@ from django.utils.translation import gettext_lazy as _
 from grid.models import AssistancePair, Dispute, GridNode, Household, ServiceRecord, SpecialGroup, Visit, Whistle
 from grid.models.households import stale_days
 
-ADDRESS_SUFFIX = re.compile(r"(幢|栋|号楼|楼|单元|室|号)$")
+ADDRESS_SUFFIX = re.compile(r"^(.+?)(幢|栋|号楼|楼|单元|室|号)$")
+SUFFIX_FIELD = {"幢": "building", "栋": "building", "号楼": "building", "楼": "building", "单元": "unit_number",
+                "室": "room", "号": "room"}
 
 
 def address_query(text):
-    """"3幢 201" or "3-2-201" or "张": numbers match building/unit/room exactly, words match names."""
+    """"3幢 201", "3-2-201" or "张": "3幢" means building 3, a bare number may be building, unit or room."""
+    dashed = re.fullmatch(r"\s*(\d+)-(\d+)(?:-(\d+))?\s*", text)
+    if dashed:  # 3-201 is building 3, room 201; 3-2-201 is building 3, unit 2, room 201
+        building, middle, last = dashed.groups()
+        return Q(building=building, room=last or middle, **({"unit_number": middle} if last else {}))
     condition = Q()
     for term in re.split(r"[\s\-—/,，]+", text.strip()):
-        term = ADDRESS_SUFFIX.sub("", term)
-        if not term:
-            continue
-        if term.isdigit():
+        marked = ADDRESS_SUFFIX.match(term)
+        if marked and marked.group(1).isdigit():
+            condition &= Q(**{SUFFIX_FIELD[marked.group(2)]: marked.group(1)})
+        elif term.isdigit():
             condition &= Q(building=term) | Q(room=term) | Q(unit_number=term)
-        else:
+        elif term:
             condition &= Q(contact_name__icontains=term) | Q(compound__icontains=term) | Q(building=term)
     return condition
 
