@@ -1,9 +1,11 @@
+import os
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from grid import dashboard
+from grid import dashboard, views_floor
 from grid import views as grid_views
 
 admin.site.site_header = _("Nanjie Grid administration")
@@ -23,3 +25,5 @@ urlpatterns = [
     path("volunteers/", include("volunteers.urls")),
     path("", include("requests.urls")),
 ]
+if os.environ.get("NANJIE_BENCH_FLOOR") == "1":  # bench/: a no-query page to compare against
+    urlpatterns.insert(0, path("_floor/", views_floor.floor, name="bench_floor"))

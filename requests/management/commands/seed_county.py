@@ -1,0 +1,28 @@
+"""python manage.py seed_county: Yao'an county at benchmark size, on top of `manage.py seed`."""
+
+import time
+
+from django.core.management.base import BaseCommand
+
+from requests.county_seed import Scale, run
+
+
+class Command(BaseCommand):
+    help = "Add Yao'an county (9 towns, 77 communities, ~1M requests) around Nanjie, in bulk, for the benchmarks."
+
+    def add_arguments(self, parser):
+        defaults = Scale()
+        parser.add_argument("--communities", type=int, default=defaults.communities)
+        parser.add_argument("--households", type=int, default=defaults.households)
+        parser.add_argument("--visits", type=int, default=defaults.visits)
+        parser.add_argument("--requests", type=int, default=defaults.requests)
+        parser.add_argument("--years", type=int, default=defaults.years)
+
+    def handle(self, *args, **options):
+        scale = Scale(communities=options["communities"], households=options["households"],
+                      visits=options["visits"], requests=options["requests"], years=options["years"])
+        started = time.monotonic()
+        result = run(self.stdout.write, scale)
+        if result:
+            sizes = ", ".join(f"{key} {value:,}" for key, value in result.items() if key != "timings")
+            self.stdout.write(self.style.SUCCESS(f"Seeded the county in {time.monotonic() - started:.0f} s: {sizes}"))
