@@ -244,8 +244,9 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Login throttling: the 6th failed attempt for a username from one address is refused with a 429.
-AXES_FAILURE_LIMIT = 5
+# Login throttling: the 6th failed attempt for a username from one address is refused with a 429. Axes locks
+# out on the attempt that reaches the limit (with 5, the 5th wrong password would already be refused).
+AXES_FAILURE_LIMIT = 6
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "grid.views.locked_out"
@@ -263,10 +264,21 @@ if os.environ.get("DJANGO_CACHE_DIR"):
 # The community this installation serves: its code prefixes references (NJ-2026-000123).
 COMMUNITY_CODE = env_str("NANJIE_COMMUNITY_CODE", "NJ")
 
+# One handler, at the root, with the filter that masks residents' phones and names (grid/logging.py). Django's
+# own loggers are emptied and propagate to it: otherwise its default handlers ("console" in DEBUG, the dev
+# server's) would keep printing unmasked lines beside ours.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_personal_data": {"()": "grid.logging.MaskPersonalData"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_personal_data"], "formatter": "plain"},
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.db.backends": {"level": "INFO"},
+    },
 }

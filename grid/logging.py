@@ -1,0 +1,68 @@
+"""A logging filter that keeps residents' phone numbers and names out of every log line (PIPL).
+
+Logs are read by more people (and kept longer) than the database is. The filter is attached to the handler,
+not to a logger, so it also sees records that propagate from Django's loggers ("Not Found: /path",
+"Internal Server Error", the dev server's request lines) and the tracebacks they carry.
+
+It masks:
+- every mainland mobile number (with or without +86 and separators) and every landline with an area code;
+- the value given to any name field (resident_name=张三, 'contact_name': '张三', Key (name)=(张三) …)
+  wherever it appears as key=value: query strings, dict and QueryDict reprs, database error details.
+A name written into free prose cannot be told from other Chinese text: never log names, log primary keys.
+"""
+
+import logging
+import re
+
+MASK = "***"
+
+# 1[3-9] + 9 digits, optionally +86/0086/86 in front and spaces or hyphens between the groups (138-1234-5678).
+_MOBILE = r"(?:(?:\+|00)?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}"
+# 010, 02x or 0xxx, then 7 or 8 digits, optionally separated: 0878-5712345, (0878)5712345.
+_LANDLINE = r"\(?0(?:10|2\d|[3-9]\d{2})\)?[\s-]?\d{7,8}"
+PHONE = re.compile(rf"(?<![\d%])(?:{_MOBILE}|{_LANDLINE})(?!\d)")
+
+# Field names whose values are a person's name (or a phone, in case it is written unusually).
+NAME_FIELDS = (
+    "resident_name", "contact_name", "full_name", "real_name", "person_name", "name",
+    "resident_phone", "contact_phone", "phone", "mobile",
+)
+_FIELD = r"(?:[\w.]*_)?(?:" + "|".join(NAME_FIELDS) + r")"
+NAME_VALUE = [
+    # resident_name=%E5%BC%A0%E4%B8%89&… or name=张三 (query strings, form bodies, key=value logs)
+    re.compile(rf"(?P<key>\b{_FIELD}=)(?P<value>[^&\s'\",;)]+)"),
+    # 'resident_name': '张三'  /  "name": ["张三"]  (dict, QueryDict and JSON reprs)
+    re.compile(rf"(?P<key>['\"]{_FIELD}['\"]\s*:\s*\[?\s*)(?P<value>'[^']*'|\"[^\"]*\")"),
+    # Key (name)=(张三) / (contact_name, micro_grid_id)=(张三, 12)  (PostgreSQL integrity error details)
+    re.compile(rf"(?P<key>\((?:[\w, ]*?){_FIELD}(?:[\w, ]*?)\)=)(?P<value>\([^)]*\))"),
+]
+
+
+def mask_text(text):
+    """The text with every phone number and every named person's value replaced by ***."""
+    if not text:
+        return text
+    text = PHONE.sub(MASK, text)
+    for pattern in NAME_VALUE:
+        text = pattern.sub(lambda match: match.group("key") + MASK, text)
+    return text
+
+
+class MaskPersonalData(logging.Filter):
+    """Rewrites the record in place (message, traceback, stack) with personal data masked; never drops it."""
+
+    _formatter = logging.Formatter()
+
+    def filter(self, record):
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken %-format must not lose the record; log what we have, masked
+            message = f"{record.msg!r} {record.args!r}"
+        record.msg, record.args = mask_text(message), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self._formatter.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_text(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_text(record.stack_info)
+        return True
