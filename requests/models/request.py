@@ -90,6 +90,10 @@ class Request(StaffTransitions, ResidentActions, models.Model):
                                  related_name="accepted_requests", verbose_name=_("accepted by"))
     closure_note = models.TextField(_("what was done"), blank=True)
     invalid_reason = models.TextField(_("reason it is invalid"), blank=True)
+    # Kept until the next dispatch, so the dispatcher sees why the last unit sent it back.
+    return_reason = models.TextField(_("reason it was returned"), blank=True)
+    returned_from = models.ForeignKey("partners.Unit", on_delete=models.SET_NULL, null=True, blank=True,
+                                      related_name="+", verbose_name=_("returned by unit"))
     rating = models.CharField(_("rating"), max_length=12, choices=Rating, blank=True)
     rating_comment = models.TextField(_("resident's comment"), blank=True)
 
@@ -135,6 +139,11 @@ class Request(StaffTransitions, ResidentActions, models.Model):
 
     def __str__(self):
         return self.reference or f"#{self.pk}"
+
+    @property
+    def is_overdue(self):
+        return (self.state in (self.State.DISPATCHED, self.State.ACCEPTED) and self.deadline is not None
+                and self.deadline < timezone.now())
 
 
 class Transition(models.Model):
