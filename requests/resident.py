@@ -1,5 +1,113 @@
-"""What residents (and staff on their behalf) do to a request: order it, rate the result."""
+"""What residents (and staff on their behalf) do to a request: order it, rate the result.
+
+`order` is the one way a request comes into being: the online form, the wish wall and the staff
+recording page all call it. `rate` is the resident's last word, and 不满意 sends the request back to work.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+TEXT_LIMIT = 1000
+MAX_PHOTOS = 3
 
 
 class ResidentActions:
-    pass
+    @classmethod
+    def order(cls, *, category, text, micro_grid, channel, resident_name="", resident_phone="", received_by=None,
+              visit=None, household=None, idempotency_key=None, photos=()):
+        """Create a request in state ordered with its reference, first transition and photos: all or nothing.
+
+        `photos` are requests.photos.CleanPhoto (already re-encoded). A used `idempotency_key` returns the
+        request it made the first time instead of a second one, also when both arrive at the same moment.
+        """
+        from grid.phones import normalise_phone
+
+        text = (text or "").strip()
+        if not text:
+            raise ValidationError(_("Say what you need."), code="empty_text")
+        if len(text) > TEXT_LIMIT:
+            raise ValidationError(_("Keep it under %(limit)d characters.") % {"limit": TEXT_LIMIT}, code="long_text")
+        if micro_grid is None or micro_grid.kind != micro_grid.Kind.MICRO_GRID:
+            raise ValidationError(_("Choose a micro-grid."), code="not_micro_grid")
+        if category is None or not category.active:
+            raise ValidationError(_("Choose one of the categories in use."), code="inactive_category")
+        if channel not in cls.Channel.values:
+            raise ValidationError(_("Unknown channel."), code="channel")
+        if len(photos) > MAX_PHOTOS:
+            raise ValidationError(_("At most %(count)d photos.") % {"count": MAX_PHOTOS}, code="too_many_photos")
+        resident_phone = normalise_phone(resident_phone) if (resident_phone or "").strip() else ""
+        resident_name = (resident_name or "").strip()
+        if len(resident_name) > 50:
+            raise ValidationError(_("A name has at most 50 characters."), code="long_name")
+
+        if idempotency_key:
+            existing = cls.objects.filter(idempotency_key=idempotency_key).first()
+            if existing:
+                return existing
+        saved_files = []
+        try:
+            with transaction.atomic():
+                try:
+                    # A savepoint: a concurrent twin's unique key rolls back only this insert.
+                    with transaction.atomic():
+                        request = cls.objects.create(
+                            category=category, text=text, micro_grid=micro_grid, channel=channel,
+                            resident_name=resident_name, resident_phone=resident_phone, received_by=received_by,
+                            visit=visit, household=household, idempotency_key=idempotency_key,
+                        )
+                except IntegrityError:
+                    if idempotency_key:
+                        existing = cls.objects.filter(idempotency_key=idempotency_key).first()
+                        if existing:
+                            return existing
+                    raise
+                # The primary key is unique and race-free, so the reference built from it is too.
+                year = timezone.localtime(request.ordered_at).year
+                request.reference = f"{settings.COMMUNITY_CODE}-{year}-{request.pk:06d}"
+                request.save(update_fields=["reference"])
+                request.transitions.create(old_state="", new_state=cls.State.ORDERED, by=received_by,
+                                           at=request.ordered_at)
+                for photo in photos:
+                    row = request.photos.model(request=request, width=photo.width, height=photo.height)
+                    row.image.save(photo.file_name, ContentFile(photo.content), save=False)
+                    saved_files.append(row.image.name)
+                    row.save()
+        except BaseException:
+            # The rows are rolled back; remove the files written for them too.
+            from django.core.files.storage import default_storage
+
+            for name in saved_files:
+                default_storage.delete(name)
+            raise
+        return request
+
+    @transaction.atomic
+    def rate(self, rating, comment=""):
+        """The resident rates a closed or publicised request, once per closure; 不满意 reopens it."""
+        comment = (comment or "").strip()
+        if rating not in self.Rating.values:
+            raise ValidationError(_("Choose 满意, 基本满意 or 不满意."), code="rating")
+        if len(comment) > TEXT_LIMIT:
+            raise ValidationError(_("Keep it under %(limit)d characters.") % {"limit": TEXT_LIMIT}, code="long_text")
+        if rating == self.Rating.UNSATISFIED and not comment:
+            raise ValidationError(_("Tell us what is still wrong, so it can be put right."), code="no_comment")
+        now = timezone.now()
+        rateable = self.__class__.objects.filter(
+            pk=self.pk, state__in=[self.State.CLOSED, self.State.PUBLICISED]
+        ).filter(Q(rated_at__isnull=True) | Q(rated_at__lt=F("closed_at")))
+        old = rateable.values_list("state", flat=True).first()
+        fields = {"rating": rating, "rating_comment": comment, "rated_at": now}
+        if rating == self.Rating.UNSATISFIED:
+            fields["state"] = self.State.ACCEPTED
+        # Conditional UPDATE: a double click or two tabs rate once.
+        if old is None or not rateable.filter(state=old).update(**fields):
+            raise ValidationError(_("This request cannot be rated now: it is not finished, or you have "
+                                    "already rated it."), code="not_rateable")
+        if rating == self.Rating.UNSATISFIED:
+            self.transitions.create(old_state=old, new_state=self.State.ACCEPTED, by=None, at=now, note=comment)
+        self.refresh_from_db(fields=["state", "rating", "rating_comment", "rated_at"])

@@ -1,0 +1,52 @@
+"""Per-address limits for anonymous visitors, counted in the database so every gunicorn worker agrees.
+
+Addresses are stored as a keyed hash: we need to count them, not to know them.
+"""
+
+import hashlib
+import hmac
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from requests.models import ThrottleHit
+
+# scope: (how many, in how many seconds)
+LIMITS = {
+    "wish": (10, 3600),  # anonymous wishes from one address in an hour
+    "track-miss": (20, 3600),  # wrong tracking tokens from one address in an hour
+}
+
+
+def client_address(request):
+    """The visitor's address; behind our TLS proxy, the one that proxy saw (the last X-Forwarded-For entry)."""
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _client_key(request):
+    secret = settings.SECRET_KEY.encode()
+    return hmac.new(secret, client_address(request).encode(), hashlib.sha256).hexdigest()
+
+
+def _window(scope):
+    limit, seconds = LIMITS[scope]
+    return limit, timezone.now() - timedelta(seconds=seconds)
+
+
+def is_limited(request, scope):
+    """True once this address has used up its allowance for the scope in the current window."""
+    limit, since = _window(scope)
+    return ThrottleHit.objects.filter(scope=scope, client=_client_key(request), at__gte=since).count() >= limit
+
+
+def record(request, scope):
+    """Count one event, and forget this address's events that have left the window."""
+    _limit, since = _window(scope)
+    client = _client_key(request)
+    ThrottleHit.objects.filter(scope=scope, client=client, at__lt=since).delete()
+    ThrottleHit.objects.create(scope=scope, client=client, at=timezone.now())

@@ -1,0 +1,232 @@
+"""The resident's pages: home, the micro-wish form, the tracking page, the closure board, photos, posters.
+
+No login for the first four; the addresses /wish/, /track/<token>/ and /board/ are printed on posters and
+leaflets and must not change.
+"""
+
+import hmac
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from grid.models import GridNode
+from partners.models import DutyRota
+from requests import throttle
+from requests.forms_public import BoardFilter, RatingForm, WishForm
+from requests.models import Photo, Request
+
+BOARD_PAGE_SIZE = 20
+
+
+def _publicised():
+    return (Request.objects.filter(state=Request.State.PUBLICISED)
+            .select_related("category", "micro_grid", "unit").order_by("-publicised_at", "-pk"))
+
+
+def _masked(notices):
+    """Public pages show 张**: the name is masked here, before any template sees it."""
+    from grid.phones import mask_name
+
+    for notice in notices:
+        notice.masked_name = mask_name(notice.resident_name)
+    return notices
+
+
+def _throttled(request, scope):
+    return render(request, "requests/public/throttled.html",
+                  {"scope": scope, "community_phone": getattr(settings, "COMMUNITY_PHONE", "")}, status=429)
+
+
+@require_GET
+def home(request):
+    return render(request, "home.html", {
+        "chairman": DutyRota.chairman_for(),
+        "closures": _masked(list(_publicised()[:5])),
+    })
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def wish(request):
+    code = request.GET.get("grid", "").strip().upper()
+    preset = None
+    if code:
+        preset = GridNode.objects.filter(code=code, kind=GridNode.Kind.MICRO_GRID).select_related("parent").first()
+    anonymous = not request.user.is_authenticated
+    if request.method == "POST":
+        if anonymous and throttle.is_limited(request, "wish"):
+            return _throttled(request, "wish")
+        form = WishForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            repeated = Request.objects.filter(idempotency_key=data["submission"]).exists()
+            try:
+                wish = Request.order(
+                    category=data["category"], text=data["text"], micro_grid=data["micro_grid"],
+                    channel=Request.Channel.WISH_WALL if data["from_wall"] else Request.Channel.ONLINE,
+                    resident_name=data["resident_name"], resident_phone=data["resident_phone"],
+                    received_by=None if anonymous else request.user,
+                    idempotency_key=data["submission"], photos=data["photos"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if anonymous and not repeated:
+                    throttle.record(request, "wish")
+                return redirect(reverse("requests:track", args=[wish.token]) + "?new=1")
+    else:
+        form = WishForm(initial={"micro_grid": preset.code if preset else "", "from_wall": bool(preset)})
+    return render(request, "requests/public/wish.html", {
+        "form": form, "preset": preset, "unknown_grid": bool(code) and preset is None, "code": code,
+    })
+
+
+def _tracked(request, token):
+    """The request behind a token, or None; wrong tokens are counted against the address."""
+    found = (Request.objects.filter(token=token)
+             .select_related("category", "micro_grid__parent", "unit", "acceptor").first())
+    if found is None:
+        throttle.record(request, "track-miss")
+    return found
+
+
+def _timeline(wish):
+    from grid.phones import mask_name
+
+    entries = []
+    for step in wish.transitions.all():
+        entry = {"at": step.at, "label": Request.State(step.new_state).label, "detail": ""}
+        if step.new_state == Request.State.ORDERED and step.old_state:
+            entry["label"] = _("Returned, to be dispatched again")
+        elif step.new_state == Request.State.DISPATCHED and wish.unit:
+            entry["detail"] = _("To: %(unit)s") % {"unit": wish.unit.name}
+        elif step.new_state == Request.State.ACCEPTED and step.old_state in (Request.State.CLOSED,
+                                                                            Request.State.PUBLICISED):
+            entry["label"] = _("Reopened after your rating")
+            entry["detail"] = step.note
+        elif step.new_state == Request.State.ACCEPTED and wish.acceptor:
+            entry["detail"] = _("Party member %(name)s") % {"name": mask_name(wish.acceptor.name)}
+        elif step.new_state == Request.State.INVALID:
+            entry["detail"] = wish.invalid_reason
+        entries.append(entry)
+    return entries
+
+
+def _can_rate(wish):
+    if wish.state not in (Request.State.CLOSED, Request.State.PUBLICISED):
+        return False
+    return wish.rated_at is None or (wish.closed_at is not None and wish.rated_at < wish.closed_at)
+
+
+def _track_page(request, wish, rating_form=None, status=200):
+    can_rate = _can_rate(wish)
+    response = render(request, "requests/public/track.html", {
+        "wish": wish, "timeline": _timeline(wish), "photos": list(wish.photos.all()),
+        "new": request.GET.get("new") == "1", "can_rate": can_rate,
+        "rating_form": rating_form or (RatingForm() if can_rate else None),
+        "track_url": request.build_absolute_uri(reverse("requests:track", args=[wish.token])),
+    }, status=status)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@never_cache
+@require_GET
+def track(request, token):
+    if throttle.is_limited(request, "track-miss"):
+        return _throttled(request, "track-miss")
+    wish = _tracked(request, token)
+    if wish is None:
+        raise Http404
+    return _track_page(request, wish)
+
+
+@never_cache
+@require_POST
+def rate(request, token):
+    if throttle.is_limited(request, "track-miss"):
+        return _throttled(request, "track-miss")
+    wish = _tracked(request, token)
+    if wish is None:
+        raise Http404
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        try:
+            wish.rate(form.cleaned_data["rating"], form.cleaned_data["comment"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you. Your rating has been recorded."))
+            return redirect("requests:track", wish.token)
+    return _track_page(request, wish, rating_form=form, status=400)
+
+
+@require_GET
+def board(request):
+    notices = BoardFilter(request.GET, queryset=_publicised())
+    page = Paginator(notices.qs, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = _masked(list(page.object_list))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "requests/public/board.html", {
+        "filter": notices, "page": page, "query": query.urlencode(),
+    })
+
+
+@require_GET
+def photo(request, pk):
+    """A resident's photo, to the holder of the request's token or to staff who can see the request."""
+    found = get_object_or_404(Photo.objects.select_related("request"), pk=pk)
+    token = request.GET.get("t", "")
+    allowed = bool(token) and hmac.compare_digest(token.encode(), found.request.token.encode())
+    if not allowed and request.user.is_authenticated:
+        allowed = Request.objects.visible_to(request.user).filter(pk=found.request_id).exists()
+    if not allowed:
+        raise Http404
+    try:
+        handle = found.image.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _poster(request, node):
+    url = request.build_absolute_uri(reverse("requests:wish") + f"?grid={node.code}")
+    qr = segno.make(url, error="m")
+    return {"node": node, "url": url, "qr": qr.svg_inline(scale=1, border=2, omitsize=True, title=node.name)}
+
+
+@login_required
+@permission_required("requests.record_request", raise_exception=True)
+@require_GET
+def poster(request, code):
+    node = get_object_or_404(GridNode.objects.select_related("parent"), code=code, kind=GridNode.Kind.MICRO_GRID)
+    return render(request, "requests/public/posters.html", {"posters": [_poster(request, node)], "title": node.name})
+
+
+@login_required
+@permission_required("requests.record_request", raise_exception=True)
+@require_GET
+def posters(request, code=None):
+    """With a grid's code: every micro-grid's poster, one per A4 page. Without: the list of grids."""
+    if code is None:
+        grids = GridNode.objects.filter(kind=GridNode.Kind.GRID).order_by("tree_id", "lft")
+        return render(request, "requests/public/poster_index.html", {"grids": grids})
+    node = get_object_or_404(GridNode, code=code)
+    micro_grids = (GridNode.objects.subtree_of([node]).filter(kind=GridNode.Kind.MICRO_GRID)
+                   .select_related("parent").order_by("tree_id", "lft"))
+    return render(request, "requests/public/posters.html",
+                  {"posters": [_poster(request, micro) for micro in micro_grids], "title": node.name, "grid": node})
