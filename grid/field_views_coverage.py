@@ -24,5 +24,5 @@ def coverage(request):
                             .select_related("micro_grid").prefetch_related("tags").stale_first())
     return render(request, "grid/field/coverage.html", {
         "grids": grids, "micro": micro, "total": field_coverage.total(grids), "filter": stale,
-        "page": paginate(request, stale.qs), "query": query_without_page(request), "stale_days": stale_days(),
+        "page": paginate(request, stale.qs, 15), "query": query_without_page(request), "stale_days": stale_days(),
         "month": field_coverage.month_start(), "today": timezone.localdate()})

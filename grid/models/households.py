@@ -33,9 +33,13 @@ class HouseholdQuerySet(models.QuerySet):
         return self.filter(micro_grid__in=GridNode.objects.visible_to(user))
 
     def in_micro_grids_of(self, user):
-        """The micro-grids a worker covers by their posts; falls back to everything visible."""
-        own = self.filter(micro_grid__worker_posts__person__user=user)
-        return own.distinct() if user.is_authenticated and own.exists() else self.visible_to(user)
+        """Households of the micro-grids a worker covers by their posts; staff without such posts get their scope."""
+        from grid.models import GridNode
+
+        own = GridNode.objects.filter(worker_posts__person__user=user) if user.is_authenticated else None
+        if own is not None and own.exists():
+            return self.visible_to(user).filter(micro_grid__in=own)
+        return self.visible_to(user)
 
     def with_last_visit(self):
         return self.annotate(last_visit=Max("visits__visited_on"))
