@@ -242,10 +242,13 @@ def verify_tree(tree_id):
             SELECT COUNT(*) FROM {table} c JOIN {table} p ON p.id = c.parent_id
             WHERE c.tree_id = %(t)s AND (p.tree_id <> c.tree_id OR c.lft <= p.lft OR c.rght >= p.rght
                                          OR c.level <> p.level + 1)""",
+        # Checked locally, in one pass: a node's span is exactly its children's spans. With the two checks
+        # above this gives rght - lft = 2 × descendants + 1 for every node, by induction from the leaves.
         "rght - lft <> 2 * descendants + 1": f"""
-            SELECT COUNT(*) FROM {table} n WHERE n.tree_id = %(t)s AND n.rght - n.lft <> 2 * (
-                SELECT COUNT(*) FROM {table} d WHERE d.tree_id = n.tree_id AND d.lft > n.lft AND d.rght < n.rght
-            ) + 1""",
+            SELECT COUNT(*) FROM {table} n LEFT JOIN (
+                SELECT parent_id, SUM(rght - lft + 1) AS span FROM {table} WHERE tree_id = %(t)s GROUP BY parent_id
+            ) c ON c.parent_id = n.id
+            WHERE n.tree_id = %(t)s AND n.rght - n.lft - 1 <> COALESCE(c.span, 0)""",
         "more than one root": f"SELECT COUNT(*) - 1 FROM {table} WHERE tree_id = %(t)s AND parent_id IS NULL",
     }
     problems = []
@@ -402,8 +405,6 @@ def requests_and_transitions(rng, scale, nodes, homes, system_user, now):
     # Ascending times, so ids follow ordered_at as they would in life.
     times = sorted(rng.random() for _ in range(scale.requests))
     first_id = next_id(Request)
-    sequence = {}
-    existing = set(Request.objects.exclude(reference=None).values_list("reference", flat=True))
     transitions = []
     channels = [c for c in Request.Channel.values if c != Request.Channel.GRID_VISIT]
 
@@ -416,13 +417,8 @@ def requests_and_transitions(rng, scale, nodes, homes, system_user, now):
             state = pick_state(rng, age)
             category, days = rng.choice(categories)
             local_year = timezone.localtime(ordered).year
-            prefix = micro_prefix[micro]
-            key = (prefix, local_year)
-            while True:
-                sequence[key] = sequence.get(key, 0) + 1
-                reference = f"{prefix}-{local_year}-{sequence[key]:06d}"
-                if reference not in existing:
-                    break
+            # As Request.order does: the community's code, the year, the primary key.
+            reference = f"{micro_prefix[micro]}-{local_year}-{pk:06d}"
             unit = acceptor = deadline = None
             dispatched = accepted = closed = publicised = rated = None
             closure = invalid = rating = ""

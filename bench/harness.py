@@ -1,0 +1,174 @@
+"""`make bench`: every key page at community and county scale, against a no-query floor, with wrk.
+
+For each scale it prepares the database (migrate; `seed`; `seed_county` for the county, each skipped when
+done), counts each page's queries in-process (bench/pages.py), starts a production-configured gunicorn on
+127.0.0.1 (bench/server.py) and drives each page with wrk for a bounded time, the floor first and last.
+It prints per page: req/s, p50/p95/p99, queries, ratio to the floor, and the county/community ratio, and
+writes the figures to bench/results/<time>.json and a Markdown table to bench/results/latest.md.
+
+    bench/run [--duration 10] [--connections 4] [--scales community,county] [--only LABEL ...]
+"""
+
+import argparse
+import datetime
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from server import BASE, PYTHON, Server, collect_static, manage, production_env  # noqa: E402
+
+SCALES = {"community": ("nanjie_bench_community", 8006), "county": ("nanjie_bench_county", 8007)}
+LUA = str(BASE / "bench" / "wrk" / "bench.lua")
+TARGET_READ, TARGET_POST, TARGET_SCALE = 0.5, 0.3, 0.8
+
+
+def prepare_database(scale, name):
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], capture_output=True)
+    manage(name, "migrate", "--noinput", "-v0")
+    manage(name, "seed", quiet=True)  # idempotent: a second run changes nothing
+    if scale == "county":
+        manage(name, "seed_county")
+
+
+def wrk(url, args, duration, connections):
+    command = ["wrk", "-t", "2" if connections > 1 else "1", "-c", str(connections), "-d", f"{duration}s",
+               "--timeout", "10s", "-s", LUA, url, "--", *args]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60)
+    for line in out.stdout.splitlines():
+        if line.startswith("BENCHJSON "):
+            result = json.loads(line[len("BENCHJSON "):])
+            result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+            return result
+    raise RuntimeError(f"wrk gave no result for {url}: {out.stdout}\n{out.stderr}")
+
+
+def measure_scale(scale, options):
+    name, port = SCALES[scale]
+    if not options.no_prepare:
+        print(f"[{scale}] preparing {name} …", flush=True)
+        prepare_database(scale, name)
+    secret = secrets.token_urlsafe(50)
+    static_root = Path(tempfile.mkdtemp(prefix="nanjie-bench-static-"))
+    env = production_env(name, static_root, secret)
+    plan_file = Path(tempfile.mkstemp(prefix="nanjie-bench-pages-", suffix=".json")[1])
+    try:
+        collect_static(env)
+        subprocess.run([PYTHON, str(BASE / "bench" / "pages.py"), str(plan_file)], cwd=BASE, env=env, check=True)
+        plan = json.loads(plan_file.read_text())
+        pages = [p for p in plan["pages"] if not options.only or p["label"] in options.only
+                 or p["label"].startswith("floor")]
+        with Server(name, port, workers=options.workers, secret=secret, static_root=static_root) as server:
+            floor = next(p for p in pages if p["label"].startswith("floor"))
+            runs = [floor] + [p for p in pages if p is not floor] + [dict(floor, label="floor (again, at the end)")]
+            results = []
+            for page in runs:
+                if page.get("missing"):
+                    results.append(page)
+                    print(f"[{scale}] {page['label']:<34} not measured: {page['missing']}", flush=True)
+                    continue
+                if page["method"] == "POST":
+                    fields = urllib.parse.urlencode(page["form"])
+                    args = ["post", page.get("cookie", ""), page["csrf"], fields]
+                else:
+                    args = ["get", page.get("cookie", "")]
+                url = server.base + page["path"]
+                wrk(url, args, 1, options.connections)  # warm-up: imports, template and connection caches
+                figures = wrk(url, args, options.duration, options.connections)
+                results.append({**page, **figures})
+                print(f"[{scale}] {page['label']:<34} {figures['rps']:8.1f} req/s  p95 {figures['p95_us'] / 1000:7.1f} ms"
+                      f"  {page.get('queries', '?'):>3} queries  statuses {figures['statuses']}", flush=True)
+        floors = [r["rps"] for r in results if r["label"].startswith("floor") and "rps" in r]
+        floor_rps = sum(floors) / len(floors)
+        for r in results:
+            if "rps" in r:
+                r["floor_ratio"] = r["rps"] / floor_rps
+        return {"floor_rps": floor_rps, "floors": floors, "pages": results, "routes": plan["routes"]}
+    finally:
+        plan_file.unlink(missing_ok=True)
+        shutil.rmtree(static_root, ignore_errors=True)
+
+
+def verdict(row, county=None):
+    if "rps" not in row:
+        return "—"
+    misses = []
+    target = TARGET_POST if row["method"] == "POST" else TARGET_READ
+    if row["label"].startswith("floor"):
+        return ""
+    if row["floor_ratio"] < target:
+        misses.append(f"< {target} of floor")
+    expected = 302 if row["method"] == "POST" else 200
+    if set(row["statuses"]) - {str(expected)}:
+        misses.append(f"statuses {row['statuses']}")
+    if county is not None and "rps" in county:
+        if county["rps"] / row["rps"] < TARGET_SCALE:
+            misses.append(f"county < {TARGET_SCALE}")
+        if county.get("queries") != row.get("queries"):
+            misses.append("queries grow with scale")
+    return "MISS: " + "; ".join(misses) if misses else "ok"
+
+
+def table(results):
+    scales = list(results)
+    lines = ["| page | " + " | ".join(
+        f"{s} req/s | {s} p50/p95/p99 ms | {s} queries | {s} ÷ floor" for s in scales)
+        + (" | county ÷ community | verdict |" if len(scales) == 2 else " | verdict |"),
+        "|---" * (1 + 4 * len(scales) + (2 if len(scales) == 2 else 1)) + "|"]
+    first = results[scales[0]]["pages"]
+    for index, row in enumerate(first):
+        cells = [row["label"]]
+        others = [results[s]["pages"][index] if index < len(results[s]["pages"]) else {} for s in scales]
+        for r in others:
+            if "rps" in r:
+                cells += [f"{r['rps']:.0f}", f"{r['p50_us'] / 1000:.1f} / {r['p95_us'] / 1000:.1f} / "
+                          f"{r['p99_us'] / 1000:.1f}", str(r.get("queries", "?")), f"{r['floor_ratio']:.2f}"]
+            else:
+                cells += [r.get("missing", "—"), "", "", ""]
+        if len(scales) == 2:
+            a, b = others
+            cells.append(f"{b['rps'] / a['rps']:.2f}" if "rps" in a and "rps" in b else "—")
+            cells.append(verdict(a, b))
+        else:
+            cells.append(verdict(others[0]))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", 10)),
+                        help="seconds of wrk per page (default 10)")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (default 2: 2 cores)")
+    parser.add_argument("--scales", default="community,county")
+    parser.add_argument("--only", action="append", help="measure only this page label (repeatable)")
+    parser.add_argument("--no-prepare", action="store_true", help="skip migrate/seed (databases ready)")
+    options = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed (Debian package wrk)")
+    started = datetime.datetime.now()
+    results = {}
+    for scale in options.scales.split(","):
+        results[scale] = measure_scale(scale, options)
+    markdown = table(results)
+    header = (f"`bench/run --duration {options.duration} --connections {options.connections} --workers "
+              f"{options.workers}`, {started:%Y-%m-%d %H:%M}; floor req/s: "
+              + ", ".join(f"{s} {r['floor_rps']:.0f} ({' / '.join(f'{f:.0f}' for f in r['floors'])})"
+                          for s, r in results.items()))
+    print("\n" + header + "\n\n" + markdown)
+    out = BASE / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"{started:%Y%m%d-%H%M%S}.json").write_text(json.dumps(results, ensure_ascii=False, indent=1))
+    (out / "latest.md").write_text(header + "\n\n" + markdown + "\n")
+
+
+if __name__ == "__main__":
+    main()

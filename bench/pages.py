@@ -1,0 +1,179 @@
+"""Which pages `make bench` measures, as whom, and how many SQL queries each costs (in-process).
+
+Run by bench/harness.py once per scale, in a subprocess whose environment is the benchmark server's (same
+database, same secret key, so the session cookies made here are valid there):
+
+    python bench/pages.py OUT.json
+
+It writes one entry per page: label, path, method, cookie, wish-form fields for the POST, and the number of
+queries the page made on its second request (the first one warms caches), counted with CaptureQueriesContext.
+A page whose view has not landed, or that finds nothing to show, is written with a `missing` reason instead,
+so the harness measures whatever exists.
+"""
+
+import json
+import os
+import sys
+import uuid
+from pathlib import Path
+
+BASE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nanjie.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model  # noqa: E402
+from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.middleware.csrf import _get_new_csrf_string  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import NoReverseMatch, get_resolver, reverse  # noqa: E402
+
+# The staff each staff page is measured as: the same logins at both scales, so their scopes compare.
+BRANCH, LEADER, WORKER, UNIT_MEMBER, CHAIRMAN = "branch", "leader03", "worker03", "hospital1", "chairman"
+
+
+def session_for(username):
+    """A logged-in session made directly (no login form, so django-axes and password hashing stay out)."""
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        return None
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.save()
+    return store.session_key
+
+
+def url(name, *args):
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def queue_names():
+    """The staff work queues, read from the URLconf: every `requests:queue` pattern's known queue names."""
+    from importlib import import_module
+
+    for dotted in ("requests.queues", "requests.views_queue", "requests.views"):
+        try:
+            module = import_module(dotted)
+        except ImportError:
+            continue
+        for attr in ("QUEUES", "queues"):
+            found = getattr(module, attr, None)
+            if isinstance(found, dict):
+                return list(found)
+            if isinstance(found, (list, tuple)):
+                return [q[0] if isinstance(q, (list, tuple)) else getattr(q, "name", q) for q in found]
+    return []
+
+
+def queue_user(name):
+    """Who works a queue: the unit member for a unit's queue, the chairman for dispatch, else the branch."""
+    lowered = name.lower()
+    if "unit" in lowered or "accept" in lowered or "mine" in lowered:
+        return UNIT_MEMBER
+    if "grid" in lowered or "worker" in lowered:
+        return LEADER
+    return BRANCH
+
+
+def build():
+    from grid.models import GridNode, Household
+    from partners.models import Category
+    from requests.models import Request
+
+    pages = []
+    nanjie = Request.objects.filter(reference__startswith=f"{settings.COMMUNITY_CODE}-")
+
+    def add(label, path, user=None, method="GET", missing=None, **extra):
+        entry = {"label": label, "path": path, "user": user, "method": method, **extra}
+        if path is None and missing is None:
+            missing = "no such route yet"
+        if missing:
+            entry["missing"] = missing
+        pages.append(entry)
+
+    add("floor (base.html, no queries)", url("bench_floor"))
+    add("home", url("requests:home"))
+    add("wish form", url("requests:wish"))
+    category = Category.objects.filter(active=True).order_by("pk").first()
+    micro = GridNode.objects.filter(code=f"{settings.COMMUNITY_CODE}-03-01").first() or GridNode.objects.filter(
+        kind=GridNode.Kind.MICRO_GRID).order_by("pk").first()
+    if url("requests:wish") and category and micro:
+        add("wish POST", url("requests:wish"), method="POST",
+            form={"category": str(category.pk), "text": "楼道灯坏了,晚上看不见,请帮忙修一下。",
+                  "micro_grid": micro.code, "resident_name": "", "resident_phone": ""})
+    else:
+        add("wish POST", None, missing="no wish route, category or micro-grid")
+    tracked = nanjie.filter(state=Request.State.PUBLICISED).order_by("-ordered_at").first() or \
+        nanjie.order_by("-ordered_at").first()
+    add("tracking page", url("requests:track", tracked.token) if tracked else None,
+        missing=None if tracked else "no request to track")
+    add("closure board", url("requests:board"))
+    add("grid overview", url("grid:overview"), BRANCH)
+    add("grid page", url("grid:node", f"{settings.COMMUNITY_CODE}-03"), LEADER)
+    for name in queue_names():
+        add(f"queue: {name}", url("requests:queue", name), queue_user(name))
+    if not queue_names():
+        add("staff queues", None, missing="no requests:queue route or QUEUES yet")
+    detail = nanjie.filter(state=Request.State.PUBLICISED).order_by("-ordered_at").first()
+    add("request detail", url("requests:detail", detail.reference) if detail else None, BRANCH,
+        missing=None if detail else "no request")
+    home = Household.objects.filter(micro_grid__code__startswith=f"{settings.COMMUNITY_CODE}-03-").order_by(
+        "pk").first()
+    add("visit form", url("field:visit_new", home.pk) if home else None, WORKER,
+        missing=None if home else "no household in grid 3")
+    add("staff home /me/", url("me"), LEADER)
+    return pages
+
+
+def count_queries(pages):
+    client = Client(HTTP_HOST="127.0.0.1")
+    for page in pages:
+        if page.get("missing"):
+            continue
+        cookie = session_for(page["user"]) if page["user"] else None
+        if page["user"] and cookie is None:
+            page["missing"] = f"no login {page['user']}"
+            continue
+        page["cookie"] = f"{settings.SESSION_COOKIE_NAME}={cookie}" if cookie else ""
+        client.cookies.clear()
+        if cookie:
+            client.cookies[settings.SESSION_COOKIE_NAME] = cookie
+        for attempt in range(2):
+            # A fresh address each time: the bench server trusts X-Forwarded-For (DJANGO_BEHIND_TLS_PROXY).
+            forwarded = {"HTTP_X_FORWARDED_FOR": f"10.{attempt}.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"}
+            with CaptureQueriesContext(connection) as queries:
+                if page["method"] == "POST":
+                    response = client.post(page["path"], {**page["form"], "submission": str(uuid.uuid4())},
+                                           **forwarded)
+                else:
+                    response = client.get(page["path"], **forwarded)
+        page["queries"] = len(queries)
+        page["status"] = response.status_code
+        page["bytes"] = len(response.content)
+    secret = _get_new_csrf_string()
+    for page in pages:
+        if page["method"] == "POST":
+            page["csrf"] = secret  # the same 32-character secret in the cookie and the form is accepted
+
+
+def main(out):
+    # Every URL the resolver knows, for the report: a route missing from the page list shows up there.
+    pages = build()
+    count_queries(pages)
+    known = sorted({str(p.pattern) for p in get_resolver().url_patterns})
+    Path(out).write_text(json.dumps({"pages": pages, "routes": known}, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
