@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from grid.models import GridNode
+from grid.phones import mask_name
 from partners.models import DutyRota
 from requests import throttle
 from requests.forms_public import BoardFilter, RatingForm, WishForm
@@ -35,8 +36,6 @@ def _publicised():
 
 def _masked(notices):
     """Public pages show 张**: the name is masked here, before any template sees it."""
-    from grid.phones import mask_name
-
     for notice in notices:
         notice.masked_name = mask_name(notice.resident_name)
     return notices
@@ -101,8 +100,6 @@ def _tracked(request, token):
 
 
 def _timeline(wish):
-    from grid.phones import mask_name
-
     entries = []
     for step in wish.transitions.all():
         entry = {"at": step.at, "label": Request.State(step.new_state).label, "detail": ""}
@@ -132,6 +129,7 @@ def _track_page(request, wish, rating_form=None, status=200):
     can_rate = _can_rate(wish)
     response = render(request, "requests/public/track.html", {
         "wish": wish, "timeline": _timeline(wish), "photos": list(wish.photos.all()),
+        "acceptor": mask_name(wish.acceptor.name) if wish.acceptor else "",
         "new": request.GET.get("new") == "1", "can_rate": can_rate,
         "rating_form": rating_form or (RatingForm() if can_rate else None),
         "track_url": request.build_absolute_uri(reverse("requests:track", args=[wish.token])),
