@@ -22,7 +22,11 @@ FIELDS = ["micro_grid", "compound", "building", "unit_number", "room", "people",
           "special_groups", "notes"]
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
-GROUP_BY_LABEL = {str(label): value for value, label in SpecialGroup.choices}
+# The sheet speaks the grid workers' Chinese whatever the UI language is.
+GROUP_LABELS = {SpecialGroup.ELDERLY_ALONE: "空巢老人", SpecialGroup.DISABLED: "残障人士",
+                SpecialGroup.HARDSHIP_FAMILY: "困难家庭", SpecialGroup.HARDSHIP_PARTY_MEMBER: "困难党员",
+                SpecialGroup.MIGRANT_WORKER: "农民工及其子女", SpecialGroup.DISASTER_HIT: "受灾户"}
+GROUP_BY_LABEL = {label: value for value, label in GROUP_LABELS.items()}
 GROUP_SEPARATORS = ("、", ",", "，", ";", "；", " ")
 
 
@@ -34,7 +38,7 @@ def export_households(households):
             "micro_grid__code", "building", "unit_number", "room", "pk"):
         sheet.append([household.micro_grid.code, household.compound, household.building, household.unit_number,
                       household.room, household.people, household.contact_name, household.contact_phone,
-                      "、".join(household.special_groups), household.notes])
+                      "、".join(GROUP_LABELS[tag.group] for tag in household.tags.all()), household.notes])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

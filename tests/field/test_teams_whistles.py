@@ -1,0 +1,111 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from grid.models import GridNode, GridTeamMember, TeamKind, Whistle, WhistleReport
+from tests.factories import make_unit, make_unit_member
+
+
+@pytest.fixture
+def member(tree):
+    """A county-hospital party member in the "dual report" team of grid 3."""
+    user = make_unit_member(make_unit(name="县人民医院"), "hospital1")
+    GridTeamMember.objects.create(team=TeamKind.DUAL_REPORT, person=user.person,
+                                  grid=GridNode.objects.get(code="NJ-03"))
+    return user
+
+
+def blow(user, grid="NJ-03", **fields):
+    return Whistle.objects.create(grid=GridNode.objects.get(code=grid), what="燃气泄漏排查", where="5幢",
+                                  when=timezone.now(), blown_by=user, **fields)
+
+
+def test_the_branch_blows_a_whistle(client, branch):
+    client.force_login(branch)
+    client.post(reverse("field:whistle_new"), {"grid": GridNode.objects.get(code="NJ-03").pk, "what": "积水",
+                                               "where": "荷花苑", "when": "2026-11-28T10:00", "urgency": "urgent"})
+    assert Whistle.objects.get().urgency == "urgent"
+
+
+def test_a_grid_worker_cannot_blow_a_whistle(client3):
+    assert client3.get(reverse("field:whistle_new")).status_code == 403
+
+
+def test_the_teams_of_the_grid_see_the_whistle_at_the_top_of_their_home(client, member, branch):
+    blow(branch)
+    client.force_login(member)
+    panels = client.get(reverse("me")).context["panels"]
+    assert panels[0]["template"] == "grid/field/_panel_whistles.html"
+
+
+def test_a_team_of_another_grid_does_not_see_the_whistle(client, member, branch):
+    whistle = blow(branch, grid="NJ-04")
+    client.force_login(member)
+    assert client.get(reverse("field:whistle", args=[whistle.pk])).status_code == 404
+
+
+def test_a_team_member_reports_in_with_a_note(client, member, branch):
+    whistle = blow(branch)
+    client.force_login(member)
+    client.post(reverse("field:whistle_report", args=[whistle.pk]), {"note": "已到场"})
+    assert WhistleReport.objects.get().note == "已到场"
+
+
+def test_the_whistle_shows_who_came(client, member, branch):
+    whistle = blow(branch)
+    whistle.report_in(member.person, "已到场")
+    client.force_login(branch)
+    assert member.person.name in client.get(reverse("field:whistle", args=[whistle.pk])).content.decode()
+
+
+def test_reporting_in_twice_is_refused(member, branch):
+    whistle = blow(branch)
+    whistle.report_in(member.person, "")
+    with pytest.raises(ValidationError):
+        whistle.report_in(member.person, "")
+
+
+def test_someone_outside_the_teams_cannot_report_in(worker4, branch):
+    with pytest.raises(ValidationError):
+        blow(branch).report_in(worker4.person, "")
+
+
+def test_a_closed_whistle_takes_no_report(member, branch):
+    whistle = blow(branch)
+    whistle.close("已处置", by=branch)
+    with pytest.raises(ValidationError):
+        whistle.report_in(member.person, "")
+
+
+def test_the_branch_closes_a_whistle_with_the_outcome(client, branch):
+    whistle = blow(branch)
+    client.force_login(branch)
+    client.post(reverse("field:whistle_close", args=[whistle.pk]), {"outcome": "排水沟已疏通"})
+    whistle.refresh_from_db()
+    assert whistle.outcome == "排水沟已疏通" and whistle.closed_at is not None
+
+
+def test_a_team_member_cannot_close_a_whistle(client, member, branch):
+    whistle = blow(branch)
+    client.force_login(member)
+    assert client.post(reverse("field:whistle_close", args=[whistle.pk]), {"outcome": "x"}).status_code == 403
+
+
+def test_a_closed_whistle_leaves_the_home_page(client, member, branch):
+    blow(branch).close("已处置", by=branch)
+    client.force_login(member)
+    templates = [p["template"] for p in client.get(reverse("me")).context["panels"]]
+    assert "grid/field/_panel_whistles.html" not in templates
+
+
+def test_the_grid_teams_partial_lists_the_roster(member):
+    html = render_to_string("grid/field/_grid_teams.html", {"node": GridNode.objects.get(code="NJ-03")})
+    assert member.person.name in html
+
+
+def test_a_team_is_assigned_to_a_grid_not_a_micro_grid(member):
+    row = GridTeamMember(team=TeamKind.HOMEOWNERS, person=member.person, grid=GridNode.objects.get(code="NJ-03-01"))
+    with pytest.raises(ValidationError):
+        row.full_clean()

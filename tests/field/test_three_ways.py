@@ -1,0 +1,45 @@
+from django.urls import reverse
+from django.utils import timezone
+
+from grid.models import ServiceRecord
+from tests.field.conftest import make_household, queries_for
+
+
+def record(user, household, way="proxy"):
+    return ServiceRecord.objects.create(way=way, what="代缴城乡居民医疗保险", household=household, helper=user.person,
+                                        recorded_by=user)
+
+
+def test_a_worker_records_a_service_from_the_household(client3, worker3, household):
+    client3.post(reverse("field:service_new", args=[household.pk]), {
+        "way": "doorstep", "what": "上门办理养老认证", "done_on": timezone.localdate().isoformat(),
+        "helper": worker3.person.pk})
+    assert ServiceRecord.objects.get().way == "doorstep"
+
+
+def test_services_are_counted_per_way(client3, worker3, household):
+    record(worker3, household, "proxy")
+    record(worker3, household, "proxy")
+    record(worker3, household, "accompany")
+    response = client3.get(reverse("field:services"))
+    assert {str(label): n for label, n in response.context["by_way"]} == {"代理办": 2, "领着办": 1}
+
+
+def test_services_are_counted_per_grid(client3, worker3, household):
+    record(worker3, household, "doorstep")
+    rows = client3.get(reverse("field:services")).context["grid_rows"]
+    assert rows["NJ-03"]["counts"]["doorstep"] == 1 and rows["NJ-03"]["total"] == 1
+
+
+def test_a_service_in_the_future_is_refused(client3, worker3, household):
+    client3.post(reverse("field:service_new", args=[household.pk]), {
+        "way": "proxy", "what": "代办", "done_on": "2999-01-01", "helper": worker3.person.pk})
+    assert not ServiceRecord.objects.exists()
+
+
+def test_the_service_list_runs_a_constant_number_of_queries(client3, worker3):
+    record(worker3, make_household())
+    few = queries_for(client3, reverse("field:services"))
+    for way in ("proxy", "accompany", "doorstep") * 3:
+        record(worker3, make_household(), way)
+    assert queries_for(client3, reverse("field:services")) == few
