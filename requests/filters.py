@@ -1,0 +1,51 @@
+"""The work-queue filter: every queryset given to it is already scoped by Request.objects.visible_to(user)."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from grid.models import GridNode
+from partners.models import Category, Unit
+from requests.models import Request
+
+
+def places(request):
+    """Grids and micro-grids the user can see; choosing one filters its whole subtree."""
+    if request is None:
+        return GridNode.objects.none()
+    return (GridNode.objects.visible_to(request.user)
+            .filter(kind__in=[GridNode.Kind.GRID, GridNode.Kind.MICRO_GRID]).order_by("code"))
+
+
+class RequestFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Reference or words"), method="search")
+    state = django_filters.ChoiceFilter(label=_("State"), choices=Request.State.choices)
+    place = django_filters.ModelChoiceFilter(label=_("Grid or micro-grid"), queryset=places, method="in_subtree")
+    unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all())
+    category = django_filters.ModelChoiceFilter(label=_("Category"), queryset=Category.objects.all())
+    channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Request.Channel.choices)
+    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="only_overdue")
+    since = django_filters.DateFilter(label=_("Ordered from"), field_name="ordered_at", lookup_expr="date__gte",
+                                      widget=forms.DateInput(attrs={"type": "date"}))
+    until = django_filters.DateFilter(label=_("Ordered until"), field_name="ordered_at", lookup_expr="date__lte",
+                                      widget=forms.DateInput(attrs={"type": "date"}))
+
+    class Meta:
+        model = Request
+        fields = []
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(reference__iexact=value) | Q(text__icontains=value))
+
+    def in_subtree(self, queryset, name, node):
+        return queryset.filter(micro_grid__in=GridNode.objects.subtree_of([node]))
+
+    def only_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = queryset.overdue()
+        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))

@@ -1,0 +1,238 @@
+"""Staff pages of the warm-heart loop: work queues per role, the request page with its actions, recording.
+
+Every page starts from Request.objects.visible_to(user): what a user cannot see is a 404; what they can
+see but may not act on is a 403; an action the state does not allow is a message, and nothing changes.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from requests.filters import RequestFilter
+from requests.forms_staff import CloseForm, DispatchForm, ReasonForm, RecordForm
+from requests.models import Request
+
+PER_PAGE = 25
+LIST_RELATED = ["category", "micro_grid__parent", "unit", "acceptor"]
+S = Request.State
+
+
+@dataclass(frozen=True)
+class Queue:
+    label: str
+    perm: str
+    states: tuple = ()
+    order: tuple = ("-ordered_at", "-pk")
+    only_mine: str = ""  # "unit": dispatched to my unit; "acceptor": accepted by me
+    overdue: bool = False
+
+    def scope(self, user):
+        wishes = Request.objects.visible_to(user)
+        if self.states:
+            wishes = wishes.filter(state__in=self.states)
+        if self.only_mine == "unit":
+            wishes = wishes.filter(unit__memberships__person__user=user)
+        elif self.only_mine == "acceptor":
+            wishes = wishes.filter(acceptor__user=user)
+        return wishes.overdue() if self.overdue else wishes
+
+
+QUEUES = {
+    "dispatch": Queue(gettext_lazy("To dispatch"), "requests.dispatch_request", (S.ORDERED,), ("ordered_at", "pk")),
+    "accept": Queue(gettext_lazy("To accept"), "requests.accept_request", (S.DISPATCHED,), ("deadline", "pk"),
+                    only_mine="unit"),
+    "mine": Queue(gettext_lazy("Mine to close"), "requests.accept_request", (S.ACCEPTED,), ("deadline", "pk"),
+                  only_mine="acceptor"),
+    "publicise": Queue(gettext_lazy("To publicise"), "requests.publicise_request", (S.CLOSED,),
+                       ("closed_at", "pk")),
+    "overdue": Queue(gettext_lazy("Overdue"), "requests.view_request", order=("deadline", "pk"), overdue=True),
+    "all": Queue(gettext_lazy("All requests"), "requests.view_request"),
+}
+
+
+def queues_for(user):
+    """The queues a user works from, each with its count (one COUNT query per queue)."""
+    return [{"name": name, "label": queue.label, "count": queue.scope(user).count()}
+            for name, queue in QUEUES.items() if user.has_perm(queue.perm)]
+
+
+@require_GET
+@login_required
+def queue_index(request):
+    queues = queues_for(request.user)
+    if not queues:
+        raise PermissionDenied
+    return render(request, "requests/staff/queues.html", {"queues": queues})
+
+
+@require_GET
+@login_required
+def queue(request, name):
+    spec = QUEUES.get(name)
+    if spec is None:
+        raise Http404
+    if not request.user.has_perm(spec.perm):
+        raise PermissionDenied
+    wishes = spec.scope(request.user).select_related(*LIST_RELATED).order_by(*spec.order)
+    found = RequestFilter(request.GET, queryset=wishes, request=request)
+    page = Paginator(found.qs, PER_PAGE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(request, "requests/staff/queue.html", {
+        "name": name, "queue": spec, "filter": found, "page": page, "query": params.urlencode(),
+        "queues": [(key, q.label) for key, q in QUEUES.items() if request.user.has_perm(q.perm)],
+    })
+
+
+# action → (permission for the role, states it applies to, form)
+ACTIONS = {
+    "dispatch": ("requests.dispatch_request", (S.ORDERED,), DispatchForm),
+    "invalid": ("requests.dispatch_request", (S.ORDERED, S.DISPATCHED), ReasonForm),
+    "accept": ("requests.accept_request", (S.DISPATCHED,), None),
+    "return": ("requests.accept_request", (S.DISPATCHED, S.ACCEPTED), ReasonForm),
+    "close": ("requests.accept_request", (S.ACCEPTED,), CloseForm),
+    "publicise": ("requests.publicise_request", (S.CLOSED,), None),
+}
+DONE = {
+    "dispatch": gettext_lazy("Dispatched to %(unit)s."),
+    "invalid": gettext_lazy("Marked invalid. The resident sees the reason on the tracking page."),
+    "accept": gettext_lazy("You accepted this request. Close it by the deadline."),
+    "return": gettext_lazy("Returned to the joint meeting with your reason."),
+    "close": gettext_lazy("Closed. The branch will review it and publicise it."),
+    "publicise": gettext_lazy("Publicised on the closure board."),
+}
+
+
+def _get_wish(request, reference):
+    """404 for what the user cannot see, exactly as for what does not exist."""
+    return get_object_or_404(Request.objects.visible_to(request.user).select_related(*LIST_RELATED, "received_by",
+                             "returned_from", "visit", "household"), reference=reference)
+
+
+def may_press(user, wish, action, unit_ids):
+    perm, states, _form = ACTIONS[action]
+    if not user.has_perm(perm) or wish.state not in states:
+        return False
+    if action in ("accept", "return"):
+        return wish.unit_id in unit_ids
+    if action == "close":
+        return wish.acceptor is not None and wish.acceptor.user_id == user.pk
+    return True
+
+
+def _form_for(action, wish, data=None):
+    form_class = ACTIONS[action][2]
+    if form_class is None:
+        return None
+    if form_class is DispatchForm:
+        return DispatchForm(data, wish=wish, prefix=action)
+    return form_class(data, prefix=action)
+
+
+def _render_detail(request, wish, bound=None, status=200):
+    from partners.models import UnitMembership
+
+    unit_ids = set(UnitMembership.objects.filter(person__user=request.user).values_list("unit_id", flat=True))
+    actions = {}
+    for action in ACTIONS:
+        if may_press(request.user, wish, action, unit_ids):
+            actions[action] = bound[1] if bound and bound[0] == action else _form_for(action, wish)
+    context = {
+        "wish": wish, "actions": actions, "action_names": list(actions),
+        "transitions": wish.transitions.select_related("by__person").order_by("at", "pk"),
+        "photos": list(wish.photos.all()),
+    }
+    return render(request, "requests/staff/detail.html", context, status=status)
+
+
+@require_GET
+@login_required
+def detail(request, reference):
+    return _render_detail(request, _get_wish(request, reference))
+
+
+@require_POST
+@login_required
+def act(request, reference, action):
+    wish = _get_wish(request, reference)
+    perm = ACTIONS[action][0]
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+    form = _form_for(action, wish, request.POST)
+    if form is not None and not form.is_valid():
+        return _render_detail(request, wish, (action, form))
+    data = form.cleaned_data if form is not None else {}
+    user = request.user
+    try:
+        if action == "dispatch":
+            wish.dispatch(data["unit"], data["deadline"], by=user)
+        elif action == "invalid":
+            wish.mark_invalid(data["reason"], by=user)
+        elif action == "accept":
+            wish.accept(getattr(user, "person", None), by=user)
+        elif action == "return":
+            wish.return_to_ordered(data["reason"], by=user)
+        elif action == "close":
+            wish.close(data["note"], by=user, closed_at=data["closed_at"])
+        elif action == "publicise":
+            wish.publicise(by=user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        wish.refresh_from_db()
+        return _render_detail(request, wish, (action, form))
+    messages.success(request, DONE[action] % {"unit": wish.unit})
+    return redirect("requests:detail", wish.reference)
+
+
+def _pk(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("requests.record_request", raise_exception=True)
+def record(request):
+    """The on-duty chairman or a grid worker takes a request down for a resident (?visit= or ?household=)."""
+    from grid.models import Household, Visit
+
+    user, visit, household = request.user, None, None
+    if "visit" in request.GET:
+        visit = get_object_or_404(Visit.objects.visible_to(user).select_related("household__micro_grid"),
+                                  pk=_pk(request.GET["visit"]))
+        household = visit.household
+    elif "household" in request.GET:
+        household = get_object_or_404(Household.objects.visible_to(user).select_related("micro_grid"),
+                                      pk=_pk(request.GET["household"]))
+    initial = {"channel": Request.Channel.GRID_VISIT if visit or not user.has_perm("requests.dispatch_request")
+               else Request.Channel.CHAIRMAN}
+    if household is not None:
+        initial.update(micro_grid=household.micro_grid, resident_name=household.contact_name,
+                       resident_phone=household.contact_phone)
+    if visit is not None:
+        initial["text"] = visit.opinions or visit.asked or visit.listened
+    form = RecordForm(request.POST or None, initial=initial, user=user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            wish = Request.order(
+                category=data["category"], text=data["text"], micro_grid=data["micro_grid"], channel=data["channel"],
+                resident_name=data["resident_name"], resident_phone=data["resident_phone"], received_by=user,
+                visit=visit, household=household, idempotency_key=data["idempotency_key"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Recorded as %(reference)s. Give the resident the tracking address below.")
+                             % {"reference": wish.reference})
+            return redirect("requests:detail", wish.reference)
+    return render(request, "requests/staff/record.html", {"form": form, "visit": visit, "household": household})
