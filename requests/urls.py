@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from requests import views_public as public
+from requests import views_staff as staff
 from requests.feeds import BoardFeed
 
 app_name = "requests"
@@ -16,4 +17,11 @@ urlpatterns = [
     path("requests/posters/", public.posters, name="posters"),
     path("requests/posters/<str:code>/", public.posters, name="grid_posters"),
     path("requests/poster/<str:code>/", public.poster, name="poster"),
+    # Staff pages of the loop. The reference pattern is strict so it never swallows the routes above.
+    path("requests/", staff.queue_index, name="queues"),
+    path("requests/new/", staff.record, name="record"),
+    path("requests/queue/<slug:name>/", staff.queue, name="queue"),
+    re_path(r"^requests/(?P<reference>[A-Z][A-Z0-9]*-\d{4}-\d{6,})/$", staff.detail, name="detail"),
+    re_path(r"^requests/(?P<reference>[A-Z][A-Z0-9]*-\d{4}-\d{6,})/"
+            r"(?P<action>dispatch|accept|close|publicise|return|invalid)/$", staff.act, name="act"),
 ]
