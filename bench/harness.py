@@ -83,7 +83,8 @@ def measure_scale(scale, options):
                 wrk(url, args, 1, options.connections)  # warm-up: imports, template and connection caches
                 figures = wrk(url, args, options.duration, options.connections)
                 results.append({**page, **figures})
-                print(f"[{scale}] {page['label']:<34} {figures['rps']:8.1f} req/s  p95 {figures['p95_us'] / 1000:7.1f} ms"
+                print(f"[{scale}] {page['label']:<34} {figures['rps']:8.1f} req/s"
+                      f"  p95 {figures['p95_us'] / 1000:7.1f} ms"
                       f"  {page.get('queries', '?'):>3} queries  statuses {figures['statuses']}", flush=True)
         floors = [r["rps"] for r in results if r["label"].startswith("floor") and "rps" in r]
         floor_rps = sum(floors) / len(floors)
