@@ -5,4 +5,5 @@ from volunteers import views
 app_name = "volunteers"
 urlpatterns = [
     path("", views.team_list, name="teams"),
+    path("<slug:colour>/", views.team_detail, name="team"),
 ]
