@@ -1,10 +1,12 @@
 """python manage.py seed: Nanjie community, deterministic and idempotent, through the domain methods."""
 
 import random
+import time
 from importlib import import_module
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 # Floors of the house, ground first; a module that does not exist yet is skipped.
 STEPS = ["grid.seed", "partners.seed", "volunteers.seed", "grid.seed_fieldwork", "requests.seed"]
@@ -17,6 +19,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--scale", choices=["community"], default="community")
 
+    # One transaction for the whole community: all or nothing, and one commit instead of thousands.
+    @transaction.atomic
     def handle(self, *args, **options):
         # Demo passwords are known only in development; elsewhere demo logins cannot log in until an
         # admin sets a password.
@@ -34,7 +38,9 @@ class Command(BaseCommand):
                 if error.name != dotted:
                     raise
                 continue
+            started = time.monotonic()
             module.run(random.Random(f"nanjie-{dotted}"), self.stdout.write, context)
+            self.stdout.write(f"  ({dotted}: {time.monotonic() - started:.1f} s)")
         if settings.DEBUG:
             self.stdout.write(f"Demo logins (password {DEMO_PASSWORD}):")
             for username, role in context["logins"]:
