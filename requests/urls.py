@@ -2,6 +2,7 @@ from django.urls import path, re_path
 
 from requests import views_public as public
 from requests import views_staff as staff
+from requests import views_stats as stats
 from requests.feeds import BoardFeed
 
 app_name = "requests"
@@ -13,6 +14,7 @@ urlpatterns = [
     path("track/<str:token>/rate/", public.rate, name="rate"),
     path("board/", public.board, name="board"),
     path("board/feed/", BoardFeed(), name="board_feed"),
+    path("stats/", stats.stats, name="stats"),
     path("requests/photo/<int:pk>/", public.photo, name="photo"),
     path("requests/posters/", public.posters, name="posters"),
     path("requests/posters/<str:code>/", public.posters, name="grid_posters"),
