@@ -44,8 +44,9 @@ def _person_of(user):
 class StaffTransitions:
     def _locked(self):
         """The row as it is now, locked until the transaction ends: decisions are made on this, not on self."""
-        return (type(self).objects.select_for_update(of=("self",)).select_related("unit", "acceptor")
-                .get(pk=self.pk))
+        # No select_related: after waiting for the lock, PostgreSQL re-reads the locked row but not the rows
+        # joined to it, so a joined acceptor would be the stale (empty) one. Related rows load lazily instead.
+        return type(self).objects.select_for_update().get(pk=self.pk)
 
     def _move(self, old_states, new_state, by, note="", *, at=None, **fields):
         """Move from one of `old_states` to `new_state`, setting `fields`; record who, when and why.
