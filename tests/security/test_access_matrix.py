@@ -1,0 +1,303 @@
+"""Access control, proven route by route: every URL × every persona × an object outside that persona's scope.
+
+The routes come from the URLconf itself (tests/security/urlconf.py). EXPECTED holds, per URL name, how to build
+the URL for a foreign object (grid NJ-02, unit B, someone else's token: tests/security/world.py) and what each
+persona must get: 404 for what they cannot see (exactly as for what does not exist), 403 for what they see but
+may not do, the login page for anonymous visitors on staff pages. A route without an entry fails
+`test_every_route_has_an_entry`: whoever adds a route adds its line here.
+
+Beyond the status, list pages are searched for the foreign records' marker texts (they must not leak), every
+POST without a CSRF token is refused with 403, and a GET on a state-changing route is a 405.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+from django.db import transaction
+from django.test import override_settings
+from django.urls import reverse
+
+from tests.security.urlconf import route_keys, walk
+from tests.security.world import FOREIGN_NAME, FOREIGN_PHONE, FOREIGN_TEXT, PERSONAS, build_world
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # the personas never type a password
+LOGIN = "login"  # 302 to the staff login page
+ADMIN_LOGIN = "admin-login"  # 302 to the admin login page
+PASS = "pass"  # got past access control: 200, 400 (form errors) or a redirect that is not to a login page
+ANY = "any"  # not asserted beyond "no 500" (a persona for whom the question does not arise)
+STAFF = ("worker", "member", "chairman", "branch")
+
+
+def staff(worker, member, chairman, branch):
+    """A staff route: anonymous visitors and residents (who have no login) go to the login page."""
+    return {"anonymous": LOGIN, "resident": LOGIN, "worker": worker, "member": member, "chairman": chairman,
+            "branch": branch}
+
+
+def everyone(outcome, **overrides):
+    return {persona: overrides.get(persona, outcome) for persona in PERSONAS}
+
+
+@dataclass(frozen=True)
+class Route:
+    expect: dict
+    method: str = "GET"  # how the matrix calls it: POST for state-changing routes
+    kwargs: object = None  # world -> URL kwargs of an object outside the personas' scope
+    query: object = None  # (world, persona) -> query string
+    accepts_post: bool = False  # a GET+POST form: also checked for CSRF
+    hidden: tuple = ()  # marker texts that must not appear on the page for the personas in hidden_from
+    hidden_from: tuple = ("anonymous", "resident", "worker", "member")
+    known: dict = field(default_factory=dict)  # persona -> why the current behaviour is a known defect
+
+
+def pk_of(name):
+    return lambda world: {"pk": world.objects[name].pk}
+
+
+def household_pk(world):
+    return {"household_pk": world.objects["household"].pk}
+
+
+def foreign_reference(world):
+    return {"reference": world.objects["request"].reference}
+
+
+def photo_pk(world):
+    return {"pk": world.ensure_photo_file().pk}
+
+
+def own_token_query(world, persona):
+    return f"t={world.own_token}" if persona == "resident" else ""
+
+
+POSTERS_UNSCOPED = ("requests/views_public.py poster(s) fetch the node with get_object_or_404(GridNode, …), not "
+                    "GridNode.objects.visible_to(user): a worker prints another grid's posters (200, not 404)")
+MARKERS = (FOREIGN_NAME, FOREIGN_TEXT, FOREIGN_PHONE)
+BAD_TOKEN = {"token": "not-a-real-token-but-long-enough-to-look-like-one-x"}
+
+EXPECTED = {
+    # --- public -------------------------------------------------------------------------------------------
+    "healthz": Route(everyone(200)),
+    "set_language": Route(everyone(PASS), accepts_post=True),  # a GET only redirects back, changing nothing
+    "login": Route(everyone(200, **{persona: PASS for persona in STAFF}), accepts_post=True),
+    "logout": Route(everyone(PASS), method="POST"),
+    "requests:home": Route(everyone(200), hidden=MARKERS),
+    "requests:wish": Route(everyone(200), accepts_post=True),
+    "requests:track": Route(everyone(404), kwargs=lambda world: BAD_TOKEN),
+    "requests:rate": Route(everyone(404), method="POST", kwargs=lambda world: BAD_TOKEN),
+    "requests:board": Route(everyone(200), hidden=MARKERS),
+    "requests:board_feed": Route(everyone(200), hidden=MARKERS),
+    "requests:stats": Route(everyone(200), hidden=MARKERS),  # community-wide counts only
+    "requests:photo": Route(staff(404, 404, 200, 200) | {"anonymous": 404, "resident": 404}, kwargs=photo_pk,
+                            query=own_token_query),
+    "partners:units": Route(everyone(200)),
+    "volunteers:teams": Route(everyone(200)),
+    # A volunteer's full name and phone are for staff; the public page masks the name and shows no phone.
+    "volunteers:team": Route(everyone(200), kwargs=lambda world: {"colour": "red"},
+                             hidden=(FOREIGN_NAME, FOREIGN_PHONE), hidden_from=("anonymous", "resident")),
+    # --- staff home and the grid tree ------------------------------------------------------------------------
+    "me": Route(staff(200, 200, 200, 200), hidden=MARKERS),
+    "grid:overview": Route(staff(200, 200, 200, 200)),
+    "grid:node": Route(staff(404, 404, 200, 200), kwargs=lambda world: {"code": "NJ-02"}),
+    "grid:edit_description": Route(staff(404, 404, 403, PASS), method="POST",
+                                   kwargs=lambda world: {"code": "NJ-02"}),
+    # --- field work --------------------------------------------------------------------------------------------
+    "field:households": Route(staff(200, 403, 403, 200), hidden=MARKERS),
+    "field:household_new": Route(staff(200, 403, 403, 200), accepts_post=True),
+    "field:household_export": Route(staff(200, 403, 403, 200)),
+    "field:household_import": Route(staff(200, 403, 403, 200), accepts_post=True),
+    "field:household": Route(staff(404, 403, 403, 200), kwargs=pk_of("household")),
+    "field:household_edit": Route(staff(404, 404, 403, 200), kwargs=pk_of("household"), accepts_post=True),
+    "field:visit_new": Route(staff(404, 403, 403, 200), kwargs=household_pk, accepts_post=True),
+    "field:service_new": Route(staff(404, 403, 403, 200), kwargs=household_pk, accepts_post=True),
+    "field:visit_start": Route(staff(200, 403, 403, 200), hidden=MARKERS),
+    "field:visits": Route(staff(200, 403, 403, 200), hidden=MARKERS),
+    "field:visit": Route(staff(404, 403, 403, 200), kwargs=pk_of("visit")),
+    "field:coverage": Route(staff(200, 403, 403, 200), hidden=MARKERS),
+    "field:pairs": Route(staff(200, 200, 403, 200), hidden=MARKERS),
+    "field:pair": Route(staff(404, 404, 403, 200), kwargs=pk_of("pair")),
+    "field:pair_contact": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("pair")),
+    "field:services": Route(staff(200, 403, 200, 200), hidden=MARKERS),
+    "field:disputes": Route(staff(200, 403, 200, 200), hidden=MARKERS),
+    "field:dispute_new": Route(staff(200, 403, 403, 200), accepts_post=True),
+    "field:dispute": Route(staff(404, 403, 200, 200), kwargs=pk_of("dispute")),
+    "field:dispute_move": Route(staff(404, 404, 403, PASS), method="POST",
+                                kwargs=lambda world: {"pk": world.objects["dispute"].pk, "action": "mediate"}),
+    "field:whistles": Route(staff(200, 200, 200, 200), hidden=MARKERS),
+    "field:whistle_new": Route(staff(403, 403, 403, 200), accepts_post=True),
+    "field:whistle": Route(staff(404, 404, 200, 200), kwargs=pk_of("whistle")),
+    "field:whistle_report": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("whistle")),
+    "field:whistle_close": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("whistle")),
+    # --- the request loop, staff side ---------------------------------------------------------------------------
+    "requests:posters": Route(staff(200, 403, 200, 200)),
+    "requests:grid_posters": Route(staff(404, 403, 200, 200), kwargs=lambda world: {"code": "NJ-02"},
+                                   known={"worker": POSTERS_UNSCOPED}),
+    "requests:poster": Route(staff(404, 403, 200, 200), kwargs=lambda world: {"code": "NJ-02-01"},
+                             known={"worker": POSTERS_UNSCOPED}),
+    "requests:queues": Route(staff(200, 200, 200, 200), hidden=MARKERS),
+    "requests:record": Route(staff(200, 403, 200, 200), accepts_post=True),
+    "requests:queue": Route(staff(200, 200, 200, 200), kwargs=lambda world: {"name": "all"}, hidden=MARKERS),
+    "requests:detail": Route(staff(404, 404, 200, 200), kwargs=foreign_reference),
+    "requests:act": Route(staff(404, 404, 403, 403), method="POST",
+                          kwargs=lambda world: foreign_reference(world) | {"action": "accept"}),
+}
+
+# Django admin: one rule for the whole namespace. Nobody without is_staff gets past its login page; the branch
+# admin (is_staff) is governed by model permissions, which Django's admin enforces and tests itself.
+ADMIN_EXPECT = staff(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ANY) | {"anonymous": ADMIN_LOGIN,
+                                                                     "resident": ADMIN_LOGIN}
+ADMIN_SPECIAL = {
+    "admin:login": everyone(200, branch=ANY),
+    "admin:logout": everyone(ANY),  # GET shows nothing and logs nobody out
+}
+
+
+def is_admin(namespace):
+    return namespace is not None and namespace.split(":")[0] == "admin"
+
+
+ROUTES = {key: (route, namespace) for key, route, namespace in walk()}
+
+
+def admin_url(route):
+    """A concrete URL for an admin pattern: object ids become 1, an app list its first app."""
+    url = re.sub(r"<(?:\w+:)?\w+>", "1", route)
+    url = re.sub(r"\(\?P<app_label>([^|)]+)[^)]*\)", r"\1", url)
+    url = re.sub(r"\(\?P<url>\.\*\)", "no-such-page/", url)
+    return "/" + url.replace("^", "").replace("$", "")
+
+
+def expectation(key, persona):
+    route, namespace = ROUTES[key]
+    if is_admin(namespace):
+        return ADMIN_SPECIAL.get(key, ADMIN_EXPECT)[persona]
+    return EXPECTED[key].expect[persona]
+
+
+def matrix_cases():
+    cases = []
+    for key in route_keys():
+        _route, namespace = ROUTES[key]
+        if not is_admin(namespace) and key not in EXPECTED:
+            continue  # test_every_route_has_an_entry reports it
+        for persona in PERSONAS:
+            known = {} if is_admin(namespace) else EXPECTED[key].known
+            marks = [pytest.mark.xfail(strict=True, reason=known[persona])] if persona in known else []
+            cases.append(pytest.param(key, persona, id=f"{key}-{persona}", marks=marks))
+    return cases
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once for the module inside a transaction that is rolled back at the end; each test nests in it."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        with transaction.atomic():
+            yield build_world()
+            transaction.set_rollback(True)
+
+
+def url_for(key, world, persona):
+    route, namespace = ROUTES[key]
+    if is_admin(namespace):
+        return admin_url(route)
+    entry = EXPECTED[key]
+    url = reverse(key, kwargs=entry.kwargs(world) if entry.kwargs else None)
+    query = entry.query(world, persona) if entry.query else ""
+    return f"{url}?{query}" if query else url
+
+
+def call(key, world, persona):
+    route, namespace = ROUTES[key]
+    method = "GET" if is_admin(namespace) else EXPECTED[key].method
+    client = world.client(persona)
+    url = url_for(key, world, persona)
+    return client.post(url) if method == "POST" else client.get(url)
+
+
+def outcome_matches(expected, response):
+    location = response.headers.get("Location", "")
+    if expected == LOGIN:
+        return response.status_code == 302 and location.startswith(reverse("login"))
+    if expected == ADMIN_LOGIN:
+        return response.status_code == 302 and location.startswith(reverse("admin:login"))
+    if expected == PASS:
+        return response.status_code in (200, 400) or (response.status_code == 302 and "/login/" not in location)
+    if expected == ANY:
+        return response.status_code < 500
+    return response.status_code == expected
+
+
+def test_every_route_has_an_entry():
+    missing = [key for key in route_keys() if not is_admin(ROUTES[key][1]) and key not in EXPECTED]
+    assert missing == [], "add these routes to EXPECTED in tests/security/test_access_matrix.py"
+
+
+def test_no_entry_is_left_for_a_route_that_is_gone():
+    assert sorted(set(EXPECTED) - set(route_keys())) == []
+
+
+@pytest.mark.parametrize(("key", "persona"), matrix_cases())
+def test_each_persona_gets_what_the_matrix_says(world, db, key, persona):
+    expected = expectation(key, persona)
+    response = call(key, world, persona)
+    assert outcome_matches(expected, response), (
+        f"{key} as {persona}: expected {expected}, got {response.status_code} {response.headers.get('Location', '')}"
+    )
+
+
+def leak_cases():
+    return [pytest.param(key, persona, id=f"{key}-{persona}") for key, entry in EXPECTED.items() if entry.hidden
+            for persona in entry.hidden_from]
+
+
+@pytest.mark.parametrize(("key", "persona"), leak_cases())
+def test_no_list_shows_a_foreign_record(world, db, key, persona):
+    response = call(key, world, persona)
+    body = response.content.decode(errors="replace") if response.status_code == 200 else ""
+    assert [marker for marker in EXPECTED[key].hidden if marker in body] == []
+
+
+def csrf_cases():
+    return [pytest.param(key, id=key) for key, entry in EXPECTED.items()
+            if entry.method == "POST" or entry.accepts_post]
+
+
+@pytest.mark.parametrize("key", csrf_cases())
+def test_a_post_without_a_csrf_token_is_refused(world, db, key):
+    # The most privileged persona that may use the route, so only the missing token can refuse it.
+    persona = next((p for p in ("branch", "chairman", "worker", "anonymous")
+                    if EXPECTED[key].expect[p] in (200, PASS)), "anonymous")
+    client = world.client(persona, enforce_csrf_checks=True)
+    assert client.post(url_for(key, world, persona)).status_code == 403
+
+
+def post_only_cases():
+    return [pytest.param(key, id=key) for key, entry in EXPECTED.items() if entry.method == "POST"]
+
+
+@pytest.mark.parametrize("key", post_only_cases())
+def test_a_get_on_a_state_changing_route_is_405(world, db, key):
+    persona = next((p for p in ("branch", "chairman", "worker", "anonymous")
+                    if EXPECTED[key].expect[p] in (200, PASS)), "branch")
+    assert world.client(persona).get(url_for(key, world, persona)).status_code == 405
+
+
+# --- positive controls: the matrix's 404s are about scope, not about objects that do not exist -------------
+
+def test_the_resident_follows_their_own_request_by_its_token(world, db):
+    response = world.client("resident").get(reverse("requests:track", args=[world.own_token]))
+    assert response.status_code == 200
+
+
+def test_a_photo_opens_with_its_own_requests_token(world, db):
+    photo = world.ensure_photo_file()
+    response = world.client("anonymous").get(reverse("requests:photo", args=[photo.pk]),
+                                             {"t": world.objects["request"].token})
+    assert response.status_code == 200
+
+
+def test_the_foreign_requests_own_unit_member_sees_it(world, db):
+    world.users["their_member"] = world.objects["their_member"]
+    response = world.client("their_member").get(reverse("requests:detail", kwargs=foreign_reference(world)))
+    assert response.status_code == 200

@@ -1,0 +1,135 @@
+"""One small community for the security tests, and the personas who try to see what is not theirs.
+
+Grid NJ-01 is "ours" (the grid worker works there, the resident lives there, unit A is ours); everything the
+personas must not reach lives in grid NJ-02 and was dispatched to unit B. Each foreign record carries a marker
+text, so a list page that leaks it can be caught by searching the page for the marker.
+"""
+
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.test import Client
+from django.utils import timezone
+from PIL import Image
+
+from grid.models import AssistancePair, Dispute, GridNode, Household, ServiceRecord, Visit, Whistle
+from requests.models import Photo, Request
+from tests.factories import (
+    make_branch_admin,
+    make_category,
+    make_chairman,
+    make_grid_worker,
+    make_person,
+    make_tree,
+    make_unit,
+    make_unit_member,
+)
+from volunteers.models import Team, TeamMember
+
+PERSONAS = ("anonymous", "resident", "worker", "member", "chairman", "branch")
+# Marker texts of the foreign records (NJ-02, unit B): a page shown to an outsider must not contain them.
+FOREIGN_NAME = "欧阳外格"
+FOREIGN_TEXT = "外网格的秘密诉求"
+
+
+def jpeg_bytes():
+    out = io.BytesIO()
+    Image.new("RGB", (32, 24), (20, 120, 200)).save(out, format="JPEG")
+    return out.getvalue()
+
+
+FOREIGN_PHONE = "13900009999"
+
+
+@dataclass
+class World:
+    users: dict = field(default_factory=dict)
+    objects: dict = field(default_factory=dict)
+    sessions: dict = field(default_factory=dict)
+    own_token: str = ""
+    _clients: dict = field(default_factory=dict)
+
+    def log_in_everyone(self):
+        """One session per persona, made once: a test's client only carries the cookie (no login per test)."""
+        for persona, user in self.users.items():
+            client = Client()
+            client.force_login(user)
+            self.sessions[persona] = client.cookies[settings.SESSION_COOKIE_NAME].value
+
+    def client(self, persona, enforce_csrf_checks=False):
+        """A client as `persona`, with no cookie but its session. Clients are reused: building one loads the
+        middleware, and WhiteNoise then scans every static file (a tenth of a second each time)."""
+        key = (persona, enforce_csrf_checks)
+        if key not in self._clients:
+            self._clients[key] = Client(enforce_csrf_checks=enforce_csrf_checks)
+        client = self._clients[key]
+        client.cookies.clear()
+        if persona in self.sessions:
+            client.cookies[settings.SESSION_COOKIE_NAME] = self.sessions[persona]
+        elif persona in self.users:
+            client.force_login(self.users[persona])
+        return client
+
+    def user(self, persona):
+        return self.users.get(persona) or AnonymousUser()
+
+    def ensure_photo_file(self):
+        """Photos live in MEDIA_ROOT, which every test points at its own folder: put the file where it looks."""
+        photo = self.objects["photo"]
+        if not default_storage.exists(photo.image.name):
+            default_storage.save(photo.image.name, ContentFile(jpeg_bytes()))
+        return photo
+
+
+def build_world():
+    make_tree(grids=2, micro_per_grid=2)
+    ours, theirs = GridNode.objects.get(code="NJ-01-01"), GridNode.objects.get(code="NJ-02-01")
+    category = make_category(code="env", name="环境卫生")
+    unit_a = make_unit(name="县人民医院", duties=[category])
+    unit_b = make_unit(name="县住建局", duties=[category])
+    world = World()
+    world.users = {
+        "worker": make_grid_worker("NJ-01", "sec_worker"),
+        "member": make_unit_member(unit_a, "sec_member"),
+        "chairman": make_chairman("sec_chairman"),
+        "branch": make_branch_admin("sec_branch"),
+    }
+    their_worker = make_grid_worker("NJ-02", "sec_their_worker")
+    their_member = make_unit_member(unit_b, "sec_their_member")
+
+    own = Request.order(category=category, text="楼道灯坏了", micro_grid=ours, channel=Request.Channel.ONLINE,
+                        resident_name="李春华", resident_phone="13800001111")
+    world.own_token = own.token
+
+    household = Household.objects.create(micro_grid=theirs, building="9", room="901", contact_name=FOREIGN_NAME,
+                                         contact_phone=FOREIGN_PHONE)
+    visit = Visit.objects.create(household=household, worker=their_worker.person, recorded_by=their_worker,
+                                 visited_on=timezone.localdate(), asked=FOREIGN_TEXT)
+    pair = AssistancePair.objects.create(helper=their_worker.person, helper_kind="staff", household=household,
+                                         member_name=FOREIGN_NAME,
+                                         started_on=timezone.localdate() - datetime.timedelta(days=3))
+    service = ServiceRecord.objects.create(way="proxy", what=FOREIGN_TEXT, household=household,
+                                           helper=their_worker.person, recorded_by=their_worker)
+    dispute = Dispute.objects.create(micro_grid=theirs, kind=Dispute.Kind.NEIGHBOURS, parties=FOREIGN_NAME,
+                                     summary=FOREIGN_TEXT, registered_by=their_worker)
+    whistle = Whistle.objects.create(grid=theirs.parent, what=FOREIGN_TEXT, where="9幢", when=timezone.now(),
+                                     blown_by=world.users["branch"])
+    request = Request.order(category=category, text=FOREIGN_TEXT, micro_grid=theirs, channel=Request.Channel.ONLINE,
+                            resident_name=FOREIGN_NAME, resident_phone=FOREIGN_PHONE)
+    request.dispatch(unit_b, by=world.users["chairman"])
+    photo = Photo.objects.create(request=request, image=ContentFile(jpeg_bytes(), name="foreign.jpg"),
+                                 width=32, height=24)
+    team = Team.objects.create(colour=Team.Colour.RED, name="红色志愿服务队")
+    TeamMember.objects.create(team=team, person=make_person(name=FOREIGN_NAME, phone=FOREIGN_PHONE))
+    world.objects = {
+        "household": household, "visit": visit, "pair": pair, "service": service, "dispute": dispute,
+        "whistle": whistle, "request": request, "photo": photo, "own_request": own,
+        "their_member": their_member, "team": team,
+    }
+    world.log_in_everyone()
+    return world
