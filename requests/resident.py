@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -97,17 +96,17 @@ class ResidentActions:
         if rating == self.Rating.UNSATISFIED and not comment:
             raise ValidationError(_("Tell us what is still wrong, so it can be put right."), code="no_comment")
         now = timezone.now()
-        rateable = self.__class__.objects.filter(
-            pk=self.pk, state__in=[self.State.CLOSED, self.State.PUBLICISED]
-        ).filter(Q(rated_at__isnull=True) | Q(rated_at__lt=F("closed_at")))
-        old = rateable.values_list("state", flat=True).first()
-        fields = {"rating": rating, "rating_comment": comment, "rated_at": now}
-        if rating == self.Rating.UNSATISFIED:
-            fields["state"] = self.State.ACCEPTED
-        # Conditional UPDATE: a double click or two tabs rate once.
-        if old is None or not rateable.filter(state=old).update(**fields):
+        # Decide on the locked row: a double click or two tabs rate once.
+        current = self._locked()
+        rated_since_closure = current.rated_at is not None and (
+            current.closed_at is None or current.rated_at >= current.closed_at)
+        if current.state not in (self.State.CLOSED, self.State.PUBLICISED) or rated_since_closure:
             raise ValidationError(_("This request cannot be rated now: it is not finished, or you have "
                                     "already rated it."), code="not_rateable")
+        fields = {"rating": rating, "rating_comment": comment, "rated_at": now}
         if rating == self.Rating.UNSATISFIED:
-            self.transitions.create(old_state=old, new_state=self.State.ACCEPTED, by=None, at=now, note=comment)
-        self.refresh_from_db(fields=["state", "rating", "rating_comment", "rated_at"])
+            # Back to work, with the resident's words as the reason.
+            self._move([current.state], self.State.ACCEPTED, None, comment, at=now, **fields)
+        else:
+            self.__class__.objects.filter(pk=self.pk).update(**fields)
+            self.refresh_from_db(fields=list(fields))

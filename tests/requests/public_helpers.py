@@ -4,12 +4,13 @@ import io
 import uuid
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 from PIL import Image
 
-from grid.models import GridNode
+from grid.models import GridNode, Person
+from grid.roles import JOINT_MEETING, UNIT_PARTY_MEMBER
+from partners.models import UnitMembership
 from requests.models import Request
-from tests.factories import make_category, make_person, make_tree, make_unit
+from tests.factories import make_branch_admin, make_category, make_person, make_tree, make_unit, make_user
 
 
 def community():
@@ -30,22 +31,36 @@ def order(category, code="NJ-01-01", **fields):
     return Request.order(category=category, micro_grid=micro(code), **fields)
 
 
-def publicise(wish, unit, note="已更换楼道灯", name="王建国"):
-    """Put a request on the board directly (the staff transitions are tested on their own)."""
-    acceptor = make_person(name=name)
-    now = timezone.now()
-    Request.objects.filter(pk=wish.pk).update(
-        state=Request.State.PUBLICISED, unit=unit, acceptor=acceptor, deadline=now, dispatched_at=now,
-        accepted_at=now, closed_at=now, publicised_at=now, closure_note=note,
-    )
-    wish.refresh_from_db()
+def _once(username, make):
+    """The same staff login for every call in a test: password hashing is slow, and tests make many wishes."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(username=username).first() or make(username)
+
+
+def _member(unit, name):
+    membership = UnitMembership.objects.filter(unit=unit, person__name=name).select_related("person").first()
+    if membership:
+        return membership.person
+    person = make_person(name=name, political_status=Person.PoliticalStatus.PARTY_MEMBER)
+    UnitMembership.objects.create(unit=unit, person=person)
+    make_user(roles=[UNIT_PARTY_MEMBER], person=person)
+    return person
+
+
+def close(wish, unit, note="已更换楼道灯", name="王建国"):
+    """Take a request through the staff transitions up to closed (from ordered, or again after a reopen)."""
+    if wish.state == Request.State.ORDERED:
+        wish.dispatch(unit, by=_once("helper-dispatcher", lambda name: make_user(name, roles=[JOINT_MEETING])))
+        person = _member(unit, name)
+        wish.accept(person, by=person.user)
+    wish.close(note, by=wish.acceptor.user)
     return wish
 
 
-def close(wish, unit, note="已更换楼道灯"):
-    publicise(wish, unit, note)
-    Request.objects.filter(pk=wish.pk).update(state=Request.State.CLOSED, publicised_at=None)
-    wish.refresh_from_db()
+def publicise(wish, unit, note="已更换楼道灯", name="王建国"):
+    close(wish, unit, note, name)
+    wish.publicise(by=_once("helper-branch", make_branch_admin))
     return wish
 
 
