@@ -17,7 +17,7 @@ NOTE_ROWS = {"rows": 4}
 
 class DispatchForm(forms.Form):
     unit = forms.TypedChoiceField(label=_("Unit"), coerce=int)
-    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}),
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                                help_text=_("Default for this category; change it if needed."))
 
     def __init__(self, *args, wish, **kwargs):

@@ -1,6 +1,9 @@
 """The /me/ panel of the warm-heart loop: the user's work queues with counts, overdue first for the branch."""
 
+from requests.models import Request
 from requests.views_staff import queues_for
+
+OVERDUE_SHOWN = 5
 
 
 def panels(request):
@@ -9,9 +12,15 @@ def panels(request):
     if not queues:
         return []
     overdue = next((q["count"] for q in queues if q["name"] == "overdue"), 0)
+    branch = user.has_perm("requests.publicise_request")
+    latest = []
+    if branch and overdue:
+        latest = list(Request.objects.visible_to(user).overdue()
+                      .select_related("category", "micro_grid", "unit", "acceptor")
+                      .order_by("deadline", "pk")[:OVERDUE_SHOWN])
     return [{
         "template": "requests/staff/_panel.html", "queues": queues,
         # The branch admin answers for deadlines: the overdue count heads their panel.
-        "overdue": overdue if user.has_perm("requests.publicise_request") else 0,
+        "overdue": overdue if branch else 0, "overdue_rows": latest,
         "can_record": user.has_perm("requests.record_request"),
     }]
