@@ -18,6 +18,10 @@ class Coverage:
     stale: int = 0
 
     @property
+    def month(self):
+        return month_start()
+
+    @property
     def percent(self):
         return round(100 * self.visited / self.households) if self.households else 0
 

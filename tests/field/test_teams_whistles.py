@@ -109,3 +109,15 @@ def test_a_team_is_assigned_to_a_grid_not_a_micro_grid(member):
     row = GridTeamMember(team=TeamKind.HOMEOWNERS, person=member.person, grid=GridNode.objects.get(code="NJ-03-01"))
     with pytest.raises(ValidationError):
         row.full_clean()
+
+
+def test_the_grid_partial_shows_the_grids_coverage_to_its_worker(rf, worker3):
+    from tests.field.conftest import make_household, make_visit
+
+    make_visit(make_household("NJ-03-01"), worker3)
+    make_household("NJ-03-02")
+    request = rf.get("/")
+    request.user = worker3
+    html = render_to_string("grid/field/_grid_teams.html", {"node": GridNode.objects.get(code="NJ-03")},
+                            request=request)
+    assert 'id="grid-coverage">1 / 2<' in html
