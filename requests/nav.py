@@ -12,6 +12,7 @@ def items(user):
         entries.append((_("Work queues"), "requests:queues"))
     if user is not None and user.is_authenticated and user.has_perm("requests.record_request"):
         entries.append((_("Record a request"), "requests:record"))
+        entries.append((_("Wish-wall posters"), "requests:posters"))
     if user is not None and user.is_authenticated:
         entries.append((_("Community figures"), "requests:stats"))
     return entries

@@ -61,3 +61,8 @@ def test_an_unknown_code_is_404(client, worker):
 def test_the_poster_page_has_no_inline_style_or_script(client, worker):
     page = client.get("/requests/posters/NJ-01/").content.decode()
     assert "style=" not in page and "<script" not in page
+
+
+def test_staff_who_can_print_posters_find_them_in_the_menu(client, worker):
+    urls = [item["url"] for item in client.get("/").context["nav_items"]()]
+    assert "/requests/posters/" in urls
