@@ -102,9 +102,6 @@ class WishForm(forms.Form):
         phone = self.cleaned_data["resident_phone"].strip()
         return normalise_phone(phone) if phone else ""
 
-    def clean_submission(self):
-        return self.cleaned_data["submission"]
-
 
 class RatingForm(forms.Form):
     rating = forms.ChoiceField(label=_("Are you satisfied with how it was handled?"), choices=Request.Rating.choices,

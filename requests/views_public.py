@@ -42,8 +42,11 @@ def _masked(notices):
 
 
 def _throttled(request, scope):
-    return render(request, "requests/public/throttled.html",
-                  {"scope": scope, "community_phone": getattr(settings, "COMMUNITY_PHONE", "")}, status=429)
+    # What the resident typed is shown back, so they can copy it and nothing is lost.
+    typed = request.POST.get("text", "")[:2000] if request.method == "POST" and scope == "wish" else ""
+    return render(request, "requests/public/throttled.html", {
+        "scope": scope, "typed": typed, "community_phone": getattr(settings, "COMMUNITY_PHONE", ""),
+    }, status=429)
 
 
 @require_GET

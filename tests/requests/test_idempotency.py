@@ -45,6 +45,15 @@ def test_the_eleventh_anonymous_wish_in_an_hour_gets_429_with_an_explanation(cli
 
 
 @pytest.mark.django_db
+def test_the_429_page_shows_back_what_the_resident_wrote(client):
+    category, _unit = community()
+    for _ in range(throttle.LIMITS["wish"][0]):
+        client.post("/wish/", wish_post(category))
+    response = client.post("/wish/", wish_post(category, text="<b>门口的路灯不亮</b>"))
+    assert "&lt;b&gt;门口的路灯不亮&lt;/b&gt;" in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_a_repeated_submission_does_not_count_against_the_hourly_cap(client):
     category, _unit = community()
     data = wish_post(category)
