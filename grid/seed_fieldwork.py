@@ -193,6 +193,12 @@ def seed_services(rng, today, fallback_user):
                                      helper=rng.choice(helpers), recorded_by=fallback_user)
 
 
+def _moment(day, hour):
+    """A past moment on that day (never later than now), so a record's history reads in order."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+    return min(moment, timezone.now())
+
+
 def seed_disputes(rng, today, fallback_user):
     if Dispute.objects.exists():
         return
@@ -206,13 +212,14 @@ def seed_disputes(rng, today, fallback_user):
                                          parties=f"{_name(rng)}、{_name(rng)}", found_on=found,
                                          registered_by=fallback_user)
         if number < RESOLVED_THIS_YEAR + 5:
-            dispute.start_mediation(rng.choice(mediators), by=fallback_user)
+            dispute.start_mediation(rng.choice(mediators), by=fallback_user, at=_moment(found, 15))
         if number < RESOLVED_THIS_YEAR:
             resolved = min(today, found + datetime.timedelta(days=rng.randint(1, 10)))
-            dispute.resolve("经网格调解，双方达成一致", by=fallback_user, on=resolved,
+            dispute.resolve("经网格调解，双方达成一致", by=fallback_user, on=resolved, at=_moment(resolved, 17),
                             follow_up_on=resolved + datetime.timedelta(days=30))
         elif number == RESOLVED_THIS_YEAR + 4:
-            dispute.refer("县司法局人民调解委员会", by=fallback_user, note="涉及金额较大，移交上级调解")
+            dispute.refer("县司法局人民调解委员会", by=fallback_user, note="涉及金额较大，移交上级调解",
+                          at=_moment(found + datetime.timedelta(days=3), 10))
 
 
 def seed_whistles(rng, fallback_user):

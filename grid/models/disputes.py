@@ -76,28 +76,28 @@ class Dispute(models.Model):
             raise ValidationError({"found_on": _("The date found cannot be in the future.")}, code="future_dispute")
 
     @transaction.atomic
-    def _move(self, old_states, new, *, by, note="", **fields):
+    def _move(self, old_states, new, *, by, note="", at=None, **fields):
         won = Dispute.objects.filter(pk=self.pk, state__in=old_states).update(state=new, **fields)
         if not won:
             raise ValidationError(_("This dispute has already moved on; reload the page."), code="stale_state")
         old = self.state
-        self.transitions.create(old=old, new=new, by=by, note=note)
+        self.transitions.create(old=old, new=new, by=by, note=note, at=at or timezone.now())
         self.refresh_from_db(fields=["state", *fields])
 
-    def start_mediation(self, mediator, *, by):
-        self._move([self.State.REGISTERED], self.State.MEDIATING, by=by, mediator=mediator)
+    def start_mediation(self, mediator, *, by, at=None):
+        self._move([self.State.REGISTERED], self.State.MEDIATING, by=by, at=at, mediator=mediator)
 
-    def resolve(self, outcome, *, by, on=None, follow_up_on=None):
+    def resolve(self, outcome, *, by, on=None, follow_up_on=None, at=None):
         if not outcome.strip():
             raise ValidationError(_("Write down the outcome."), code="no_outcome")
         on = on or timezone.localdate()
-        self._move([self.State.MEDIATING], self.State.RESOLVED, by=by, note=outcome, outcome=outcome,
+        self._move([self.State.MEDIATING], self.State.RESOLVED, by=by, at=at, note=outcome, outcome=outcome,
                    resolved_on=on, follow_up_on=follow_up_on)
 
-    def refer(self, referred_to, *, by, note=""):
+    def refer(self, referred_to, *, by, note="", at=None):
         if not referred_to.strip():
             raise ValidationError(_("Say where it was referred to."), code="no_referral_target")
-        self._move([self.State.REGISTERED, self.State.MEDIATING], self.State.REFERRED, by=by, note=note,
+        self._move([self.State.REGISTERED, self.State.MEDIATING], self.State.REFERRED, by=by, note=note, at=at,
                    referred_to=referred_to, outcome=note)
 
 
