@@ -123,6 +123,9 @@ class Request(StaffTransitions, ResidentActions, models.Model):
             models.Index(fields=["state", "deadline"], name="request_state_deadline"),
             models.Index(fields=["unit", "state", "-ordered_at"], name="request_unit_state"),
             models.Index(fields=["micro_grid", "-ordered_at"], name="request_grid_ordered"),
+            # bench/README.md: the unfiltered "all" queue (Meta.ordering) and the publicise queue at county scale.
+            models.Index(fields=["-ordered_at", "-id"], name="request_ordered"),
+            models.Index(fields=["state", "closed_at", "id"], name="request_state_closed"),
             models.Index(fields=["-publicised_at"], name="request_publicised",
                          condition=Q(state="publicised")),
         ]
