@@ -104,3 +104,17 @@ def test_eight_parallel_posts_of_one_token_make_one_request():
         thread.join()
     assert Request.objects.count() == 1 and Request.objects.get().transitions.count() == 1
     assert statuses == [302] * 8 and len(set(locations)) == 1
+
+
+@pytest.mark.django_db
+def test_counted_events_older_than_the_window_are_forgotten(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from requests.models import ThrottleHit
+
+    ThrottleHit.objects.create(scope="wish", client="old", at=timezone.now() - timedelta(hours=2))
+    category, _unit = community()
+    client.post("/wish/", wish_post(category))
+    assert list(ThrottleHit.objects.values_list("scope", flat=True)) == ["wish"]
