@@ -44,3 +44,21 @@ def test_the_admin_changelist_for_the_tree_has_no_inline_style_attribute(admin_c
     # CSP (default-src 'self') blocks style="…"; mptt's indented title would use one.
     body = admin_client.get(reverse("admin:grid_gridnode_changelist")).content.decode()
     assert "text-indent" not in body and "tree-indent-1" in body
+
+
+def test_adding_a_micro_grid_under_the_total_grid_in_admin_shows_the_kind_message(admin_client, tree):
+    response = admin_client.post(reverse("admin:grid_gridnode_add"), {
+        "parent": tree.pk, "kind": "micro_grid", "code": "NJ-09-01", "name": "错位微网格", "description": ""},
+        headers={"accept-language": "en"})
+    assert "A Micro-grid cannot be placed under a Total grid." in response.content.decode()
+    assert not GridNode.objects.filter(code="NJ-09-01").exists()
+
+
+def test_a_person_with_a_bad_phone_is_refused_in_admin_with_the_phone_message(admin_client, db):
+    from grid.models import Person
+
+    response = admin_client.post(reverse("admin:grid_person_add"), {
+        "name": "错号人", "phone": "12345", "political_status": "masses", "notes": ""},
+        headers={"accept-language": "en"})
+    assert "Enter a mainland mobile number" in response.content.decode()
+    assert not Person.objects.filter(name="错号人").exists()

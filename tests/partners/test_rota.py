@@ -45,3 +45,11 @@ def test_the_admin_form_refuses_a_second_chairman_with_a_clear_message(members):
 @pytest.mark.parametrize("name", ["unit", "category", "committeemember", "dutyrota", "unitmembership"])
 def test_every_partner_roster_has_a_working_admin(admin_client, name):
     assert admin_client.get(f"/admin/partners/{name}/").status_code == 200
+
+
+def test_the_admin_add_page_shows_the_one_chairman_a_month_message(admin_client, members):
+    DutyRota.objects.create(month=MARCH, member=members[0])
+    response = admin_client.post("/admin/partners/dutyrota/add/", {"month": "2026-03-20", "member": members[1].pk},
+                                 headers={"accept-language": "en"})
+    assert "This month already has an on-duty chairman." in response.content.decode()
+    assert DutyRota.objects.count() == 1
