@@ -98,7 +98,7 @@ class ServiceFilter(django_filters.FilterSet):
     way = django_filters.ChoiceFilter(label=_("Way"), choices=ServiceRecord.Way.choices)
     grid = django_filters.ModelChoiceFilter(label=_("Grid"), queryset=grids,
                                             field_name="household__micro_grid__parent")
-    year = django_filters.NumberFilter(label=_("Year"), field_name="done_on__year")
+    year = django_filters.NumberFilter(label=_("Year"), field_name="done_on__year", min_value=1900, max_value=9999)
 
     class Meta:
         model = ServiceRecord

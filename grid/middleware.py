@@ -1,5 +1,6 @@
 """Cache-Control for pages that carry personal data: no browser, proxy or shared phone may keep a copy."""
 
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 # A URL keyword that is a secret key to one resident's matter (the tracking page): its page is personal.
@@ -31,3 +32,30 @@ class StaffNoStoreMiddleware:
         if is_personal(request):
             add_never_cache_headers(response)
         return response
+
+
+def _has_nul(query):
+    """A NUL in any key or value of a QueryDict."""
+    return any("\x00" in key or any("\x00" in value for value in values if isinstance(value, str))
+               for key, values in query.lists())
+
+
+class RejectNulMiddleware:
+    """A NUL character in the address, the query or a form field is refused with a 400 page.
+
+    PostgreSQL cannot store or even compare text containing NUL: any lookup with one (a tracking token, a grid
+    code from the address, ?grid=) fails with DataError, a 500. Forms refuse NUL already; this covers the
+    address and the parameters views read directly, once for every view.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        suspicious = "\x00" in request.path_info or _has_nul(request.GET)
+        if not suspicious and request.method == "POST" and request.content_type in (
+                "application/x-www-form-urlencoded", "multipart/form-data"):
+            suspicious = _has_nul(request.POST)
+        if suspicious:
+            return render(request, "400.html", status=400)
+        return self.get_response(request)

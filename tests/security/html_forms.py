@@ -52,3 +52,29 @@ def form_data(html, form_id=None):
     for name, value in reader.data:
         merged.setdefault(name, []).append(value)
     return {name: values[0] if len(values) == 1 else values for name, values in merged.items()}
+
+
+class _QueryFieldReader(HTMLParser):
+    """Names of the fields of every GET form on a page (the filters of a list)."""
+
+    def __init__(self):
+        super().__init__()
+        self.inside, self.names = False, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = (attrs.get("method") or "get").lower() == "get"
+        elif self.inside and tag in ("input", "select", "textarea") and attrs.get("name"):
+            if attrs.get("type") not in ("submit", "button", "reset") and attrs["name"] not in self.names:
+                self.names.append(attrs["name"])
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+
+
+def query_fields(html):
+    reader = _QueryFieldReader()
+    reader.feed(html)
+    return reader.names

@@ -105,6 +105,12 @@ def build_world():
     own = Request.order(category=category, text="楼道灯坏了", micro_grid=ours, channel=Request.Channel.ONLINE,
                         resident_name="李春华", resident_phone="13800001111")
     world.own_token = own.token
+    # A closed request of ours, for the rating form (put in that state directly: transitions are tested elsewhere).
+    closed = Request.order(category=category, text="路灯不亮", micro_grid=ours, channel=Request.Channel.ONLINE)
+    now = timezone.now()
+    Request.objects.filter(pk=closed.pk).update(
+        state=Request.State.CLOSED, unit=unit_a, acceptor=world.users["member"].person, deadline=now,
+        dispatched_at=now, accepted_at=now, closed_at=now, closure_note="已修好")
 
     household = Household.objects.create(micro_grid=theirs, building="9", room="901", contact_name=FOREIGN_NAME,
                                          contact_phone=FOREIGN_PHONE)
@@ -129,7 +135,7 @@ def build_world():
     world.objects = {
         "household": household, "visit": visit, "pair": pair, "service": service, "dispute": dispute,
         "whistle": whistle, "request": request, "photo": photo, "own_request": own,
-        "their_member": their_member, "team": team,
+        "their_member": their_member, "team": team, "closed_request": closed,
     }
     world.log_in_everyone()
     return world
