@@ -49,3 +49,18 @@ def test_the_overview_opens_and_closes_a_grid_without_javascript(browser, live_s
     page.goto(f"{live_server.url}/grid/")
     assert page.locator("details[open]").count() == 1
     context.close()
+
+
+def test_the_menu_wraps_on_a_phone_with_tap_targets_of_at_least_44_px(phone, live_server, world):
+    browser_login(phone, live_server, "worker3")
+    phone.goto(f"{live_server.url}/grid/NJ-03/")
+    heights = phone.eval_on_selector_all(".site-nav a, .who button, .breadcrumbs a",
+                                         "els => els.map(e => e.getBoundingClientRect().height)")
+    assert min(heights) >= 44
+    assert no_sideways_scroll(phone)
+
+
+def test_the_menu_marks_grids_as_the_current_section(phone, live_server, world):
+    browser_login(phone, live_server, "worker3")
+    phone.goto(f"{live_server.url}/grid/NJ-03-01/")
+    assert phone.locator(".site-nav [aria-current=page]").inner_text() == "网格"
