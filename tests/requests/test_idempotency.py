@@ -118,3 +118,14 @@ def test_counted_events_older_than_the_window_are_forgotten(client):
     category, _unit = community()
     client.post("/wish/", wish_post(category))
     assert list(ThrottleHit.objects.values_list("scope", flat=True)) == ["wish"]
+
+
+def test_behind_our_tls_proxy_the_address_the_proxy_saw_is_counted(rf, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4, 10.0.0.9", REMOTE_ADDR="127.0.0.1")
+    assert throttle.client_address(request) == "10.0.0.9"
+
+
+def test_without_a_proxy_a_forged_forwarded_header_is_ignored(rf):
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4", REMOTE_ADDR="10.0.0.7")
+    assert throttle.client_address(request) == "10.0.0.7"
