@@ -71,7 +71,7 @@ class StaffTransitions:
         self.refresh_from_db(fields=["state", *fields])
         return current.state
 
-    def _refuse_unless(self, allowed, message, code="forbidden"):
+    def _refuse_unless(self, allowed, message, code):
         if not allowed:
             raise ValidationError(message, code=code)
 
@@ -80,7 +80,7 @@ class StaffTransitions:
         """A joint-meeting member sends an ordered request to one unit, with a deadline."""
         at = at or timezone.now()
         self._refuse_unless(by is not None and by.has_perm("requests.dispatch_request"),
-                            _("Only a member of the joint meeting can dispatch requests."))
+                            _("Only a member of the joint meeting can dispatch requests."), "not_dispatcher")
         self._refuse_unless(unit is not None and unit.active, _("Choose a unit that is still active."), "unit")
         current = self._locked()
         if current.state == self.State.DISPATCHED:
@@ -104,11 +104,11 @@ class StaffTransitions:
             raise ValidationError(
                 _("%(name)s already accepted this request.") % {"name": current.acceptor.name}, code="taken")
         self._refuse_unless(person is not None and by is not None and person.user_id == by.pk,
-                            _("Party members accept requests themselves, with their own login."))
+                            _("Party members accept requests themselves, with their own login."), "own_login")
         self._refuse_unless(
             current.unit_id is not None
             and UnitMembership.objects.filter(unit_id=current.unit_id, person=person).exists(),
-            _("Only a party member of the unit the request was dispatched to can accept it."))
+            _("Only a party member of the unit the request was dispatched to can accept it."), "not_unit_member")
         self._move([self.State.DISPATCHED], self.State.ACCEPTED, by, at=at or timezone.now(),
                    acceptor=person, accepted_at=at or timezone.now())
 
@@ -123,7 +123,7 @@ class StaffTransitions:
         if current.state == self.State.ACCEPTED:
             self._refuse_unless(person is not None and current.acceptor_id == person.pk,
                                 _("Only %(name)s, who accepted this request, can close it.")
-                                % {"name": current.acceptor.name})
+                                % {"name": current.acceptor.name}, "not_acceptor")
             self._refuse_unless(closed_at <= now + datetime.timedelta(minutes=5),
                                 _("The closing time cannot be in the future."), "closed_at")
             self._refuse_unless(current.accepted_at is None or closed_at >= current.accepted_at,
@@ -136,7 +136,7 @@ class StaffTransitions:
         """A branch admin reviews the closure and puts the notice on the public board."""
         at = at or timezone.now()
         self._refuse_unless(by is not None and by.has_perm("requests.publicise_request"),
-                            _("Only the party branch can publicise closures."))
+                            _("Only the party branch can publicise closures."), "not_branch")
         self._move([self.State.CLOSED], self.State.PUBLICISED, by, at=at, publicised_at=at)
 
     @transaction.atomic
@@ -151,7 +151,7 @@ class StaffTransitions:
             self._refuse_unless(
                 person is not None
                 and UnitMembership.objects.filter(unit_id=current.unit_id, person=person).exists(),
-                _("Only a party member of the unit the request was dispatched to can return it."))
+                _("Only a party member of the unit the request was dispatched to can return it."), "not_unit_member")
         self._move([self.State.DISPATCHED, self.State.ACCEPTED], self.State.ORDERED, by, reason,
                    at=at or timezone.now(), return_reason=reason, returned_from=current.unit, unit=None,
                    deadline=None, dispatched_at=None, acceptor=None, accepted_at=None)
@@ -160,7 +160,7 @@ class StaffTransitions:
     def mark_invalid(self, reason, *, by, at=None):
         """A dispatcher ends a request that is invalid or a duplicate; the tracking page shows the reason."""
         self._refuse_unless(by is not None and by.has_perm("requests.dispatch_request"),
-                            _("Only a member of the joint meeting can mark a request invalid."))
+                            _("Only a member of the joint meeting can mark a request invalid."), "not_dispatcher")
         reason = _text(reason, _("Say why the request is invalid or which request it duplicates."), "empty_reason")
         self._move([self.State.ORDERED, self.State.DISPATCHED], self.State.INVALID, by, reason,
                    at=at or timezone.now(), invalid_reason=reason)
