@@ -47,18 +47,26 @@ def _nest(nodes):
 @require_GET
 @login_required
 def overview(request):
-    # Two queries whatever the size: the visible tree, then every grid's posts with their people.
-    nodes = list(GridNode.objects.visible_to(request.user).order_by("tree_id", "lft"))
+    # Three queries whatever the size: the visible tree, every grid's posts with their people, and which
+    # micro-grids some worker covers.
+    visible = GridNode.objects.visible_to(request.user)
+    nodes = list(visible.order_by("tree_id", "lft"))
     staffing = GridPost.staffing_by_grid([node.pk for node in nodes if node.is_grid])
-    grids = micro_grids = understaffed = 0
+    covered = set(GridPost.micro_grids.through.objects.filter(
+        gridnode__in=visible.filter(kind=GridNode.Kind.MICRO_GRID)).values_list("gridnode_id", flat=True))
+    grids = micro_grids = understaffed = uncovered = 0
     for node in nodes:
         node.staff = staffing.get(node.pk) if node.is_grid else None
         if node.is_grid:
             grids += 1
             node.missing = not node.staff or not node.staff["leader"] or not node.staff["law_enforcement"]
             understaffed += node.missing
-        micro_grids += node.is_micro_grid
-    context = {"nodes": _nest(nodes), "grids": grids, "micro_grids": micro_grids, "understaffed": understaffed}
+        elif node.is_micro_grid:
+            micro_grids += 1
+            node.uncovered = node.pk not in covered
+            uncovered += node.uncovered
+    context = {"nodes": _nest(nodes), "grids": grids, "micro_grids": micro_grids, "understaffed": understaffed,
+               "uncovered": uncovered}
     return render(request, "grid/gridnode_overview.html", context)
 
 

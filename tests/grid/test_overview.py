@@ -67,3 +67,14 @@ def test_overview_nests_micro_grids_inside_their_grid_in_details(client, worker3
 def test_overview_asks_an_anonymous_visitor_to_log_in(client, tree):
     response = client.get(URL)
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_overview_flags_a_micro_grid_no_worker_covers(client, worker3):
+    from grid.models import GridPost
+
+    post = GridPost.objects.get(person__user=worker3)
+    post.micro_grids.set([GridNode.objects.get(code="NJ-03-01")])
+    client.force_login(worker3)
+    response = client.get(URL)
+    assert response.context["uncovered"] == 1
+    assert [node.code for node in response.context["nodes"] if getattr(node, "uncovered", False)] == ["NJ-03-02"]
