@@ -121,3 +121,14 @@ def test_the_grid_partial_shows_the_grids_coverage_to_its_worker(rf, worker3):
     html = render_to_string("grid/field/_grid_teams.html", {"node": GridNode.objects.get(code="NJ-03")},
                             request=request)
     assert 'id="grid-coverage">1 / 2<' in html
+
+
+def test_the_whistle_list_runs_a_constant_number_of_queries(client, member, branch):
+    from tests.field.conftest import queries_for
+
+    blow(branch)
+    client.force_login(member)
+    few = queries_for(client, reverse("field:whistles"))
+    for _ in range(6):
+        blow(branch)
+    assert queries_for(client, reverse("field:whistles")) == few
