@@ -88,7 +88,7 @@ def _node_page(request, node, form=None, status=200):
         "covering": GridPost.objects.filter(micro_grids=node).select_related("person").order_by("pk")
         if node.is_micro_grid else [],
         "grid_staff": GridPost.objects.filter(node_id=node.parent_id, role__in=[
-            GridPost.Role.LEADER, GridPost.Role.LAW_ENFORCEMENT]).select_related("person").order_by("role")
+            GridPost.Role.LEADER, GridPost.Role.LAW_ENFORCEMENT]).select_related("person").order_by("-role")  # leader
         if node.is_micro_grid else [],
         "can_edit": can_edit,
         "form": form or (NodeDescriptionForm(instance=node) if can_edit else None),

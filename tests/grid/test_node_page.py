@@ -93,3 +93,12 @@ def test_a_too_long_description_is_refused_with_a_message_and_nothing_saved(clie
     response = client.post(edit("NJ-03-01"), {"description": "楼" * 2001})
     assert response.status_code == 400 and "errorlist" in response.content.decode()
     assert GridNode.objects.get(code="NJ-03-01").description == ""
+
+
+def test_a_micro_grid_page_names_its_grids_leader_before_the_law_enforcement_member(client, worker3):
+    grid3 = GridNode.objects.get(code="NJ-03")
+    GridPost.objects.create(node=grid3, role=GridPost.Role.LAW_ENFORCEMENT, person=make_person(name="执法乙"))
+    GridPost.objects.create(node=grid3, role=GridPost.Role.LEADER, person=make_person(name="网格长甲"))
+    client.force_login(worker3)
+    body = client.get(page("NJ-03-01")).content.decode()
+    assert body.index("网格长甲") < body.index("执法乙")
