@@ -5,13 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TeamKind(models.TextChoices):
     DUAL_REPORT = "dual_report", _("Dual report, dual service")
     COMMUNITY_WORKER = "community_worker", _("Community workers")
     HOMEOWNERS = "homeowners", _("Homeowners' committee")
-    PARTY_MEMBER = "party_member", _("Party members")
+    PARTY_MEMBER = "party_member", pgettext_lazy("four teams", "Party members")
 
 
 class GridTeamMemberQuerySet(models.QuerySet):
@@ -23,7 +24,7 @@ class GridTeamMemberQuerySet(models.QuerySet):
 class GridTeamMember(models.Model):
     """One person of one of the four teams, assigned to one grid."""
 
-    team = models.CharField(_("team"), max_length=16, choices=TeamKind)
+    team = models.CharField(pgettext_lazy("four teams", "team"), max_length=16, choices=TeamKind)
     person = models.ForeignKey("grid.Person", on_delete=models.CASCADE, related_name="team_assignments",
                                verbose_name=_("person"))
     grid = models.ForeignKey("grid.GridNode", on_delete=models.CASCADE, related_name="team_members",
