@@ -3,8 +3,10 @@
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
-# A URL keyword that is a secret key to one resident's matter (the tracking page): its page is personal.
+# A URL keyword or query parameter that is a secret key to one resident's matter (the tracking page's token,
+# a photo's ?t=): what it opens is personal.
 PERSONAL_URL_KWARGS = frozenset({"token"})
+PERSONAL_QUERY_PARAMS = frozenset({"t"})
 # Pages that hold credentials or a session's first moments, seen before anyone is logged in.
 NO_STORE_URL_NAMES = frozenset({"login", "logout"})
 
@@ -14,6 +16,8 @@ def is_personal(request):
         return True  # every staff page
     if request.method not in ("GET", "HEAD"):
         return True  # the answer to a submission (a form with the resident's own words in it)
+    if PERSONAL_QUERY_PARAMS & request.GET.keys():
+        return True
     match = getattr(request, "resolver_match", None)
     if match is None:
         return False

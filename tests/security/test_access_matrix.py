@@ -244,6 +244,10 @@ def test_each_persona_gets_what_the_matrix_says(world, db, key, persona):
     assert outcome_matches(expected, response), (
         f"{key} as {persona}: expected {expected}, got {response.status_code} {response.headers.get('Location', '')}"
     )
+    # Whatever the answer, it carries the policy, and nothing a logged-in user is shown may be stored.
+    assert "default-src 'self'" in response.headers.get("Content-Security-Policy", "")
+    if persona in STAFF:
+        assert "no-store" in response.headers.get("Cache-Control", ""), f"{key} as {persona} may be cached"
 
 
 def leak_cases():

@@ -115,6 +115,13 @@ def test_a_page_reached_by_a_tracking_token_may_not_be_stored(rf):
     assert "no-store" in response.headers["Cache-Control"]
 
 
+def test_a_photo_opened_with_its_token_may_not_be_stored(rf):
+    request = rf.get("/requests/photo/1/", {"t": "secret"})
+    request.user = AnonymousUser()
+    response = StaffNoStoreMiddleware(lambda request: HttpResponse("jpeg"))(request)
+    assert "no-store" in response.headers["Cache-Control"]
+
+
 # --- Production settings -------------------------------------------------------------------------------------
 
 def test_production_sends_hsts_for_a_year_with_subdomains(production):
