@@ -88,6 +88,13 @@ class Household(models.Model):
         super().clean()
         if self.micro_grid_id and not self.micro_grid.is_micro_grid:
             raise ValidationError({"micro_grid": _("A household belongs to a micro-grid.")}, code="not_micro_grid")
+        if self.contact_phone:
+            from grid.phones import normalise_phone
+
+            try:
+                self.contact_phone = normalise_phone(self.contact_phone)
+            except ValidationError as error:
+                raise ValidationError({"contact_phone": error.messages}, code="invalid_phone") from None
 
     @property
     def address(self):

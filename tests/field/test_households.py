@@ -57,3 +57,12 @@ def test_a_household_cannot_be_added_to_another_grid(client3, tree):
 def test_households_are_never_on_a_public_page(client, household):
     response = client.get(reverse("field:household", args=[household.pk]))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_model_normalises_a_phone_typed_in_admin(tree):
+    from grid.models import GridNode
+
+    household = Household(micro_grid=GridNode.objects.get(code="NJ-03-01"), contact_name="周建国",
+                          contact_phone="+86 138-1234-5678")
+    household.full_clean()
+    assert household.contact_phone == "13812345678"
