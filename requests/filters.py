@@ -9,6 +9,8 @@ from grid.models import GridNode
 from partners.models import Category, Unit
 from requests.models import Request
 
+ALL = _("All")
+
 
 def places(request):
     """Grids and micro-grids the user can see; choosing one filters its whole subtree."""
@@ -20,11 +22,13 @@ def places(request):
 
 class RequestFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Reference or words"), method="search")
-    state = django_filters.ChoiceFilter(label=_("State"), choices=Request.State.choices)
-    place = django_filters.ModelChoiceFilter(label=_("Grid or micro-grid"), queryset=places, method="in_subtree")
-    unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all())
-    category = django_filters.ModelChoiceFilter(label=_("Category"), queryset=Category.objects.all())
-    channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Request.Channel.choices)
+    state = django_filters.ChoiceFilter(label=_("State"), choices=Request.State.choices, empty_label=ALL)
+    place = django_filters.ModelChoiceFilter(label=_("Grid or micro-grid"), queryset=places, method="in_subtree",
+                                          empty_label=ALL)
+    unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=Unit.objects.all(), empty_label=ALL)
+    category = django_filters.ModelChoiceFilter(label=_("Category"), queryset=Category.objects.all(),
+                                                empty_label=ALL)
+    channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Request.Channel.choices, empty_label=ALL)
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="only_overdue")
     since = django_filters.DateFilter(label=_("Ordered from"), field_name="ordered_at", lookup_expr="date__gte",
                                       widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
