@@ -188,3 +188,21 @@ def test_html_in_the_text_is_shown_escaped(w, client):
     client.force_login(w.chairman)
     page = client.get(reverse("requests:detail", args=[wish.reference])).content.decode()
     assert "<script>alert(1)" not in page and "&lt;script&gt;" in page
+
+
+def test_the_detail_page_costs_the_same_queries_for_a_short_and_a_long_timeline(w, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def cost(wish):
+        with CaptureQueriesContext(connection) as captured:
+            client.get(reverse("requests:detail", args=[wish.reference]))
+        return len(captured)
+
+    short, long = bring_to(w, S.DISPATCHED), bring_to(w, S.DISPATCHED)
+    for _round in range(4):
+        long.return_to_ordered("不归我们", by=w.nurse)
+        long.dispatch(w.hospital, by=w.chairman)
+    client.force_login(w.chairman)
+    cost(short)  # warm the session and permission caches
+    assert cost(short) == cost(long)
