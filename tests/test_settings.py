@@ -35,11 +35,12 @@ def test_good_production_values_start():
     {"DATABASE_URL": "mysql://root@localhost/nanjie"},
     {"DJANGO_SECRET_KEY": None},
     {"DJANGO_ALLOWED_HOSTS": ""},
+    {"DJANGO_ALLOWED_HOSTS": None},
     {"DATABASE_URL": "postgres://postgres@127.0.0.1:notaport/nanjie"},
     {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/"},
     {"DJANGO_CONN_MAX_AGE": "soon", "DATABASE_URL": "postgres://postgres@127.0.0.1/nanjie"},
-], ids=["bad-debug", "bad-scheme", "dev-secret-key-without-debug", "no-allowed-hosts", "bad-port", "no-db-name",
-        "bad-conn-max-age"])
+], ids=["bad-debug", "bad-scheme", "dev-secret-key-without-debug", "empty-allowed-hosts", "no-allowed-hosts",
+        "bad-port", "no-db-name", "bad-conn-max-age"])
 def test_bad_values_stop_the_start_with_improperly_configured(overrides):
     result = start(**overrides)
     assert result.returncode != 0 and "ImproperlyConfigured" in result.stderr

@@ -102,3 +102,30 @@ def test_a_micro_grid_page_names_its_grids_leader_before_the_law_enforcement_mem
     client.force_login(worker3)
     body = client.get(page("NJ-03-01")).content.decode()
     assert body.index("网格长甲") < body.index("执法乙")
+
+
+def staff_grid(code, workers):
+    grid = GridNode.objects.get(code=code)
+    for number, micro in enumerate(grid.get_children()):
+        if number < workers:
+            post = GridPost.objects.create(node=grid, role=GridPost.Role.MICRO_WORKER, person=make_person())
+            post.micro_grids.set([micro])
+
+
+@pytest.mark.django_db
+def test_a_grid_page_query_count_does_not_grow_with_its_micro_grids_and_workers(
+        client, branch_admin, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_tree
+
+    make_tree(grids=2, micro_per_grid=1, prefix="AA")
+    make_tree(grids=2, micro_per_grid=12, prefix="BB")
+    staff_grid("AA-01", 1)
+    staff_grid("BB-01", 12)
+    client.force_login(branch_admin)
+    with CaptureQueriesContext(connection) as small:
+        client.get(page("AA-01"))
+    with django_assert_num_queries(len(small)):
+        client.get(page("BB-01"))
