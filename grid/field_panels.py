@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from grid import field_coverage
-from grid.models import AssistancePair, Household, Whistle
+from grid.models import AssistancePair, Dispute, Household, ServiceRecord, Whistle
 from grid.models.households import stale_days
 
 STALE_SHOWN = 5
@@ -32,6 +32,8 @@ def panels(request):
                            "micro": micro if len(micro) <= 12 else [], "stale_days": stale_days(),
                            "stale": _stale(scope),
                            "month": field_coverage.month_start()})
+    if user.has_perm("grid.view_all_grids") and user.has_perm("grid.view_dispute"):
+        result.append(_figures(user))
     person = getattr(user, "person", None)
     if person is not None:
         pairs = list(AssistancePair.objects.active().filter(helper=person).with_next_due()
@@ -42,3 +44,13 @@ def panels(request):
             result.append({"template": "grid/field/_panel_pairs.html", "pairs": pending, "count": len(pairs),
                            "today": today})
     return result
+
+
+def _figures(user):
+    """The branch's field-work figures for this year, counted from the records (the article's 26, 100, …)."""
+    year = timezone.localdate().year
+    services = ServiceRecord.objects.visible_to(user).filter(done_on__year=year)
+    return {"template": "grid/field/_panel_figures.html", "year": year,
+            "resolved": Dispute.objects.visible_to(user).resolved_in_community(year).count(),
+            "pairs": AssistancePair.objects.visible_to(user).active().count(),
+            "services": services.count(), "open_whistles": Whistle.objects.visible_to(user).open().count()}

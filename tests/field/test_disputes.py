@@ -86,3 +86,12 @@ def test_the_dispute_list_runs_a_constant_number_of_queries(client3, worker3, tr
     for _ in range(6):
         make_dispute(worker3).start_mediation(worker3.person, by=worker3)
     assert queries_for(client3, reverse("field:disputes")) == few
+
+
+def test_the_branch_home_shows_the_years_resolved_figure(client, branch, worker3):
+    dispute = make_dispute(worker3)
+    dispute.start_mediation(worker3.person, by=worker3)
+    dispute.resolve("和解", by=worker3)
+    client.force_login(branch)
+    figures = [p for p in client.get(reverse("me")).context["panels"] if p["template"].endswith("_figures.html")]
+    assert figures[0]["resolved"] == 1
