@@ -96,3 +96,28 @@ def test_the_whole_loop_from_a_qr_code_to_the_residents_rating(phone, browser, l
     wish.refresh_from_db()
     assert wish.rating == Request.Rating.SATISFIED
     assert phone.locator("section.rate").count() == 0
+
+
+def test_a_camera_photo_over_5_mb_is_shrunk_in_the_browser_and_accepted(phone, live_server, tmp_path):
+    import os
+
+    from PIL import Image
+
+    make_tree(grids=1, micro_per_grid=1)
+    make_category(code="light", name="公共设施维修")
+    big = tmp_path / "IMG_0001.jpg"
+    Image.frombytes("RGB", (3000, 2400), os.urandom(3000 * 2400 * 3)).save(big, quality=100)
+    assert big.stat().st_size > 5 * 1024 * 1024  # a real camera-sized file
+
+    phone.goto(f"{live_server.url}/wish/?grid=NJ-01-01")
+    phone.locator("#id_category").select_option(label="公共设施维修")
+    phone.fill("#id_text", "路灯坏了")
+    phone.set_input_files("#id_photos", str(big))
+    # Poll from Python: the page's CSP (rightly) forbids wait_for_function's eval.
+    for _ in range(100):
+        if phone.locator("#id_photos").evaluate("input => input.files[0].size") < 5 * 1024 * 1024:
+            break
+        phone.wait_for_timeout(100)
+    phone.click("form.wish-form button[type=submit]")
+    phone.wait_for_url(re.compile(r"/track/[\w-]+/\?new=1$"))
+    assert Request.objects.get().photos.count() == 1
