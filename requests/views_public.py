@@ -167,7 +167,10 @@ def rate(request, token):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Thank you. Your rating has been recorded."))
+            if wish.state == Request.State.ACCEPTED:
+                messages.success(request, _("Thank you. The unit will take it up again and put it right."))
+            else:
+                messages.success(request, _("Thank you. Your rating has been recorded."))
             return redirect("requests:track", wish.token)
     return _track_page(request, wish, rating_form=form, status=400)
 
