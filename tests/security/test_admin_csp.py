@@ -20,15 +20,26 @@ def admin_pages():
     return pages
 
 
-def first_change_page(model):
+def object_pages(model):
+    """The change page of the model's first object and, for history-tracked admins, its history pages."""
     obj = model._default_manager.order_by("pk").first()
     if obj is None:
-        return None
-    opts = model._meta
-    try:
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-    except NoReverseMatch:
-        return None
+        return []
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    pages = []
+    for name, args in ((f"{prefix}_change", [obj.pk]), (f"{prefix}_history", [obj.pk])):
+        try:
+            pages.append(reverse(name, args=args))
+        except NoReverseMatch:
+            continue
+    history = getattr(obj, "history", None)
+    record = history.order_by("history_id").first() if history is not None else None
+    if record is not None:
+        try:
+            pages.append(reverse(f"{prefix}_simple_history", args=[obj.pk, record.history_id]))
+        except NoReverseMatch:
+            pass
+    return pages
 
 
 @pytest.mark.browser
@@ -44,7 +55,7 @@ def test_no_admin_page_violates_the_content_security_policy(desktop, live_server
                if "Content Security Policy" in message.text or "Refused to" in message.text else None)
     browser_login(desktop, live_server, "superadmin")
     paths = [reverse(name) for name in admin_pages()]
-    paths += [path for path in (first_change_page(model) for model in admin.site._registry) if path]
+    paths += [path for model in admin.site._registry for path in object_pages(model)]
     statuses = {}
     for path in paths:
         response = desktop.goto(live_server.url + path)
