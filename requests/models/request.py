@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from requests.resident import ResidentActions
 from requests.transitions import StaffTransitions
@@ -49,7 +50,8 @@ class Request(StaffTransitions, ResidentActions, models.Model):
         ORDERED = "ordered", _("Ordered")
         DISPATCHED = "dispatched", _("Dispatched")
         ACCEPTED = "accepted", _("Accepted")
-        CLOSED = "closed", _("Closed")
+        # A context: elsewhere "Closed" labels a date (办结时间); as a state it is 已办结.
+        CLOSED = "closed", pgettext_lazy("request state", "Closed")
         PUBLICISED = "publicised", _("Publicised")
         INVALID = "invalid", _("Invalid or duplicate")
 
