@@ -282,5 +282,7 @@ LOGGING = {
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.server": {"handlers": [], "level": "INFO", "propagate": True},
         "django.db.backends": {"level": "INFO"},
+        # Axes says "deleted 0 failed login attempts" at INFO on every login; lockouts come at WARNING.
+        "axes": {"level": "WARNING"},
     },
 }

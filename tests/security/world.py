@@ -28,6 +28,7 @@ from tests.factories import (
     make_tree,
     make_unit,
     make_unit_member,
+    make_user,
 )
 from volunteers.models import Team, TeamMember
 
@@ -99,6 +100,7 @@ def build_world():
         "chairman": make_chairman("sec_chairman"),
         "branch": make_branch_admin("sec_branch"),
     }
+    world.users["superuser"] = make_user("sec_superuser", is_staff=True, is_superuser=True)  # not a persona
     their_worker = make_grid_worker("NJ-02", "sec_their_worker")
     their_member = make_unit_member(unit_b, "sec_their_member")
 
