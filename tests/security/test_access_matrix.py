@@ -98,7 +98,7 @@ EXPECTED = {
                              hidden=(FOREIGN_NAME, FOREIGN_PHONE), hidden_from=("anonymous", "resident")),
     # --- staff home and the grid tree ------------------------------------------------------------------------
     "me": Route(staff(200, 200, 200, 200), hidden=MARKERS),
-    "grid:overview": Route(staff(200, 200, 200, 200)),
+    "grid:overview": Route(staff(200, 200, 200, 200), hidden=("第2网格", "NJ-02"), hidden_from=("worker", "member")),
     "grid:node": Route(staff(404, 404, 200, 200), kwargs=lambda world: {"code": "NJ-02"}),
     "grid:edit_description": Route(staff(404, 404, 403, PASS), method="POST",
                                    kwargs=lambda world: {"code": "NJ-02"}),
@@ -305,3 +305,11 @@ def test_the_foreign_requests_own_unit_member_sees_it(world, db):
     world.users["their_member"] = world.objects["their_member"]
     response = world.client("their_member").get(reverse("requests:detail", kwargs=foreign_reference(world)))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("key", ["grid:overview", "field:households", "field:visits", "field:pairs", "field:services",
+                                 "field:disputes", "field:whistles", "requests:queue"])
+def test_the_markers_are_on_the_list_for_someone_who_may_see_them(world, db, key):
+    """Without this, a marker the page never shows would make the leak test pass vacuously."""
+    body = call(key, world, "branch").content.decode()
+    assert any(marker in body for marker in EXPECTED[key].hidden)
