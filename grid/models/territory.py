@@ -131,6 +131,15 @@ class GridNode(MPTTModel):
             self._reload_tree_fields()
             return super().delete(*args, **kwargs)
 
+    def move_to(self, target, position="last-child"):
+        """Move under `target` (or beside it) through save(): the same kind rule, lock and re-read.
+
+        mptt's own move_to writes rows before any save(), outside our lock, and ignores
+        order_insertion_by; siblings here are always ordered by code, so only the new parent matters.
+        """
+        self.parent = target if position in ("first-child", "last-child") else getattr(target, "parent", None)
+        self.save()
+
     def _reload_tree_fields(self):
         """Under the lock, re-read lft/rght: values loaded before another writer committed are stale."""
         fields = ["lft", "rght", "tree_id", "level"]

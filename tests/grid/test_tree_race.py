@@ -1,7 +1,7 @@
 """Concurrent tree writers on PostgreSQL leave lft/rght consistent: GridNode.save() takes an advisory lock.
 
-Moves go through `parent = …; save()`, the path the admin and forms use. (mptt's `move_to()` runs its SQL
-before save() and so outside the lock; nothing in the portal calls it.)
+Moves go both through `parent = …; save()` (the admin and forms) and through mptt's `move_to()`, which
+GridNode overrides to take the same lock.
 """
 
 import threading
@@ -44,6 +44,7 @@ def writer(number, errors, barrier):
         moving = GridNode.objects.get(code=f"NJ-{number:02d}-03")
         moving.parent = neighbour
         moving.save()
+        GridNode.objects.get(code=f"NJ-{number:02d}-04").move_to(neighbour)
         GridNode(code=f"NJ-{number:02d}-99", kind=GridNode.Kind.GRID, parent=grid.parent, name="新网格").save()
     except Exception as error:  # noqa: BLE001 - reported to the main thread
         errors.append(error)
@@ -80,3 +81,11 @@ def test_after_the_race_a_rebuild_changes_no_lft_or_rght(transactional_db):
     before = tree_values()
     GridNode.objects.rebuild()
     assert before == tree_values()
+
+
+def test_move_to_refuses_a_micro_grid_under_the_total_grid(db):
+    from django.core.exceptions import ValidationError
+
+    total = make_tree(grids=1, micro_per_grid=1)
+    with pytest.raises(ValidationError):
+        GridNode.objects.get(code="NJ-01-01").move_to(total)
