@@ -67,7 +67,8 @@ def database_from_url(url):
         path = unquote(parsed.path)
         if not path or path == "/":
             raise ImproperlyConfigured("DATABASE_URL sqlite:///<path> needs a file path")
-        return sqlite_database(Path(path[1:]) if path.startswith("//") else Path(path))
+        # sqlite:///db.sqlite3 is relative to the project root, sqlite:////var/lib/x.sqlite3 absolute.
+        return sqlite_database(Path(path[1:]) if path.startswith("//") else BASE_DIR / path[1:])
     if parsed.scheme in ("postgres", "postgresql"):
         name = unquote(parsed.path.lstrip("/"))
         if not name:

@@ -55,6 +55,10 @@ def test_a_sqlite_url_names_an_absolute_file():
     assert (database["ENGINE"], str(database["NAME"])) == ("django.db.backends.sqlite3", "/var/lib/nanjie/db.sqlite3")
 
 
+def test_a_sqlite_url_with_three_slashes_is_relative_to_the_project_root():
+    assert database_from_url("sqlite:///data/db.sqlite3")["NAME"] == ROOT / "data" / "db.sqlite3"
+
+
 def test_sqlite_runs_immediate_transactions_with_a_busy_timeout():
     options = database_from_url("sqlite:////tmp/x.sqlite3")["OPTIONS"]
     assert (options["transaction_mode"], options["timeout"]) == ("IMMEDIATE", 20)
