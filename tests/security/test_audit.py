@@ -109,3 +109,17 @@ def test_transitions_are_visible_in_admin():
     request_admin = admin.site._registry.get(Request)
     inline_models = {inline.model for inline in getattr(request_admin, "inlines", [])}
     assert Transition in admin.site._registry or Transition in inline_models
+
+
+@pytest.mark.django_db
+def test_the_admin_request_page_lists_who_moved_it(office):
+    from requests.models import Request
+
+    make_tree(grids=1, micro_per_grid=1)
+    category = make_category()
+    chairman = make_chairman("chairman_on_duty")
+    request = Request.objects.create(category=category, text="楼道灯坏了",
+                                     micro_grid=apps.get_model("grid.GridNode").objects.get(code="NJ-01-01"))
+    request.dispatch(make_unit(duties=[category]), by=chairman)
+    page = office.get(reverse("admin:requests_request_change", args=[request.pk])).content.decode()
+    assert "chairman_on_duty" in page
