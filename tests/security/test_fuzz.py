@@ -132,7 +132,7 @@ def test_the_login_form_survives_anything(world, db):
         response = world.client("anonymous").post(reverse("login"), {
             "username": username, "password": password, "next": next_url})
         assert_refused_politely(response)
-        assert response.status_code in (200, 429)
+        assert response.status_code in (200, 400, 429)  # 400: a NUL (grid/middleware.py)
 
     check()
 
