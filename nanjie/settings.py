@@ -258,6 +258,7 @@ AXES_FAILURE_LIMIT = 6
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "grid.views.locked_out"
+AXES_USERNAME_CALLABLE = "grid.login_throttle.attempted_username"  # cut to a length the database can hold
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", True)

@@ -214,3 +214,10 @@ def test_the_lockout_holds_one_username_from_one_address_only():
     elsewhere = Client(REMOTE_ADDR="10.2.2.2").post(
         "/accounts/login/", {"username": "worker09", "password": "correct-horse-battery"})
     assert elsewhere.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_username_longer_than_any_account_is_counted_not_a_500():
+    client = Client(REMOTE_ADDR="10.3.3.3")
+    responses = [post_wrong_password(client, username="x" * 5000).status_code for _ in range(6)]
+    assert responses == [200] * 5 + [429]
