@@ -130,7 +130,8 @@ def build():
     else:
         add("staff queues", None, missing="no requests:queue route or QUEUES yet")
     add("record a request (staff form)", url("requests:record"), CHAIRMAN)
-    detail = nanjie.filter(state=Request.State.PUBLICISED).order_by("-ordered_at").first()
+    detail = nanjie.filter(state=Request.State.PUBLICISED).order_by("-ordered_at").first() or \
+        nanjie.order_by("-ordered_at").first()
     add("request detail", url("requests:detail", detail.reference) if detail else None, BRANCH,
         missing=None if detail else "no request")
     home = Household.objects.filter(micro_grid__code__startswith=f"{settings.COMMUNITY_CODE}-03-").order_by(
