@@ -217,7 +217,9 @@ def _poster(request, node):
 @permission_required("requests.record_request", raise_exception=True)
 @require_GET
 def poster(request, code):
-    node = get_object_or_404(GridNode.objects.select_related("parent"), code=code, kind=GridNode.Kind.MICRO_GRID)
+    # A worker prints the walls of the grids they serve; another grid's poster is a 404 like its page.
+    node = get_object_or_404(GridNode.objects.visible_to(request.user).select_related("parent"),
+                             code=code, kind=GridNode.Kind.MICRO_GRID)
     return render(request, "requests/public/posters.html", {"posters": [_poster(request, node)], "title": node.name})
 
 
@@ -227,9 +229,9 @@ def poster(request, code):
 def posters(request, code=None):
     """With a grid's code: every micro-grid's poster, one per A4 page. Without: the list of grids."""
     if code is None:
-        grids = GridNode.objects.filter(kind=GridNode.Kind.GRID).order_by("tree_id", "lft")
+        grids = GridNode.objects.visible_to(request.user).filter(kind=GridNode.Kind.GRID).order_by("tree_id", "lft")
         return render(request, "requests/public/poster_index.html", {"grids": grids})
-    node = get_object_or_404(GridNode, code=code)
+    node = get_object_or_404(GridNode.objects.visible_to(request.user), code=code)
     micro_grids = (GridNode.objects.subtree_of([node]).filter(kind=GridNode.Kind.MICRO_GRID)
                    .select_related("parent").order_by("tree_id", "lft"))
     return render(request, "requests/public/posters.html",

@@ -34,8 +34,14 @@ def test_a_grids_page_prints_every_micro_grid_poster(client, worker):
     assert [p["node"].code for p in posters] == ["NJ-01-01", "NJ-01-02"]
 
 
-def test_the_poster_index_lists_the_grids(client, worker):
-    assert "NJ-02" in client.get("/requests/posters/").content.decode()
+def test_the_poster_index_lists_the_grids_the_worker_serves(client, worker):
+    grids = client.get("/requests/posters/").context["grids"]
+    assert [grid.code for grid in grids] == ["NJ-01"]
+
+
+def test_another_grids_posters_are_404_for_a_worker(client, worker):
+    assert client.get("/requests/posters/NJ-02/").status_code == 404
+    assert client.get("/requests/poster/NJ-02-01/").status_code == 404
 
 
 def test_posters_need_a_login(client):
