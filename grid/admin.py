@@ -3,7 +3,7 @@
 DraggableMPTTAdmin works under our CSP (default-src 'self'): its script is a static file that reads its
 context from a data- attribute, and jQuery sets styles through the CSSOM, which CSP allows. Only its
 indented title uses an inline style= attribute, which CSP blocks; we indent with classes instead.
-Every admin derives from SimpleHistoryAdmin so the audit history is one click away.
+Every admin derives from HistoryAdmin (simple_history) so the audit history is one click away.
 """
 
 from django import forms
@@ -14,8 +14,8 @@ from django.http import HttpResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from mptt.admin import DraggableMPTTAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
+from grid.admin_history import HistoryAdmin
 from grid.models import GridNode, GridPost, Person
 from grid.models.territory import lock_tree
 from grid.phones import normalise_phone
@@ -55,7 +55,7 @@ class GridNodeAdminForm(forms.ModelForm):
 
 
 @admin.register(GridNode)
-class GridNodeAdmin(SimpleHistoryAdmin, DraggableMPTTAdmin):
+class GridNodeAdmin(HistoryAdmin, DraggableMPTTAdmin):
     form = GridNodeAdminForm
     list_display = ["tree_actions", "indented_title", "kind", "code"]
     list_display_links = ["indented_title"]
@@ -98,7 +98,7 @@ class PersonAdminForm(forms.ModelForm):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(HistoryAdmin):
     form = PersonAdminForm
     list_display = ["name", "phone", "political_status", "user"]
     list_filter = ["political_status", PersonGridFilter, "units", "teams"]
@@ -144,7 +144,7 @@ class GridPostAdminForm(forms.ModelForm):
 
 
 @admin.register(GridPost)
-class GridPostAdmin(SimpleHistoryAdmin):
+class GridPostAdmin(HistoryAdmin):
     form = GridPostAdminForm
     list_display = ["node", "role", "person", "micro_grid_count"]
     list_filter = ["role", GridSubtreeFilter]

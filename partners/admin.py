@@ -3,13 +3,13 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from grid.admin_history import HistoryAdmin
 from partners.models import Category, CommitteeMember, DutyRota, Unit, UnitMembership
 
 
 @admin.register(Category)
-class CategoryAdmin(SimpleHistoryAdmin):
+class CategoryAdmin(HistoryAdmin):
     list_display = ["name", "code", "default_deadline_days", "position", "active"]
     list_filter = ["active"]
     search_fields = ["name", "code"]
@@ -22,7 +22,7 @@ class UnitMembershipInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(SimpleHistoryAdmin):
+class UnitAdmin(HistoryAdmin):
     list_display = ["name", "short_name", "kind", "contact_name", "contact_phone", "active"]
     list_filter = ["kind", "duties", "active"]
     search_fields = ["name", "short_name", "contact_name", "contact_phone"]
@@ -31,7 +31,7 @@ class UnitAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(UnitMembership)
-class UnitMembershipAdmin(SimpleHistoryAdmin):
+class UnitMembershipAdmin(HistoryAdmin):
     list_display = ["person", "unit", "duty"]
     list_filter = ["unit", "unit__kind"]
     search_fields = ["person__name", "person__phone", "unit__name", "unit__short_name"]
@@ -40,7 +40,7 @@ class UnitMembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CommitteeMember)
-class CommitteeMemberAdmin(SimpleHistoryAdmin):
+class CommitteeMemberAdmin(HistoryAdmin):
     list_display = ["person", "title", "unit", "active"]
     list_filter = ["active", "unit"]
     search_fields = ["person__name", "title", "unit__name"]
@@ -61,7 +61,7 @@ class DutyRotaForm(forms.ModelForm):
 
 
 @admin.register(DutyRota)
-class DutyRotaAdmin(SimpleHistoryAdmin):
+class DutyRotaAdmin(HistoryAdmin):
     form = DutyRotaForm
     list_display = ["month", "member"]
     list_filter = ["member"]

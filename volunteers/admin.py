@@ -3,8 +3,8 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from grid.admin_history import HistoryAdmin
 from volunteers.models import Team, TeamMember
 
 
@@ -15,7 +15,7 @@ class TeamMemberInline(admin.TabularInline):
 
 
 @admin.register(Team)
-class TeamAdmin(SimpleHistoryAdmin):
+class TeamAdmin(HistoryAdmin):
     list_display = ["name", "colour", "member_count"]
     search_fields = ["name", "mission"]
     inlines = [TeamMemberInline]
@@ -29,7 +29,7 @@ class TeamAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TeamMember)
-class TeamMemberAdmin(SimpleHistoryAdmin):
+class TeamMemberAdmin(HistoryAdmin):
     list_display = ["person", "team", "skills", "is_leader"]
     list_filter = ["team", "is_leader"]
     search_fields = ["person__name", "person__phone", "skills"]

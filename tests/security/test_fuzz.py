@@ -211,22 +211,13 @@ def test_a_nul_character_anywhere_is_a_400_page(world, db, persona, method, url,
 
 # --- admin: an object id that is not a number (a typo, a truncated link) ---------------------------------------
 
-SIMPLE_HISTORY_500 = ("SimpleHistoryAdmin.history_view filters the history by the raw id before looking the object "
-                      "up: /admin/<app>/<model>/abc/history/ raises ValueError (500). Fix in the roster admins: "
-                      "answer as change_view does when get_object() is None")
-
-
 def admin_object_urls():
     from django.contrib import admin
-    from simple_history.admin import SimpleHistoryAdmin
 
     urls = []
-    for model, model_admin in admin.site._registry.items():
+    for model in admin.site._registry:
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
-        for view in ("change", "history", "delete"):
-            known = view == "history" and isinstance(model_admin, SimpleHistoryAdmin)
-            marks = [pytest.mark.xfail(strict=True, reason=SIMPLE_HISTORY_500)] if known else []
-            urls.append(pytest.param(f"{prefix}_{view}", id=f"{prefix}_{view}", marks=marks))
+        urls += [pytest.param(f"{prefix}_{view}", id=f"{prefix}_{view}") for view in ("change", "history", "delete")]
     return urls
 
 
@@ -239,3 +230,24 @@ def test_an_admin_page_for_an_id_that_is_not_a_number_is_no_500(world, db, name)
     except NoReverseMatch:
         pytest.skip(f"{name} has no such page")
     assert world.client("superuser").get(url).status_code < 500
+
+
+def history_record_urls():
+    from django.contrib import admin
+    from simple_history.admin import SimpleHistoryAdmin
+
+    return [f"admin:{model._meta.app_label}_{model._meta.model_name}_simple_history"
+            for model, model_admin in admin.site._registry.items() if isinstance(model_admin, SimpleHistoryAdmin)]
+
+
+@pytest.mark.parametrize("name", history_record_urls())
+def test_an_admin_history_record_for_an_id_that_is_not_a_number_goes_back_to_the_index(world, db, name):
+    response = world.client("superuser").get(reverse(name, args=["abc", "1"]))
+    assert response.status_code == 302 and response["Location"] == reverse("admin:index")
+
+
+def test_an_admin_history_record_for_a_version_that_is_not_a_number_goes_back_to_the_index(world, db):
+    from grid.models import GridNode
+
+    url = reverse("admin:grid_gridnode_simple_history", args=[GridNode.objects.first().pk, "x1"])
+    assert world.client("superuser").get(url).status_code == 302
