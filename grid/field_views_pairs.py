@@ -14,8 +14,10 @@ from grid.models import AssistancePair
 
 
 def scoped(user):
+    # Explicit order: Meta.ordering is dropped from a GROUP BY query (the Max annotation), and pages would shuffle.
     return (AssistancePair.objects.visible_to(user).with_next_due()
-            .select_related("helper", "household__micro_grid__parent"))
+            .select_related("helper", "household__micro_grid__parent")
+            .order_by("household__micro_grid__code", "pk"))
 
 
 @require_GET

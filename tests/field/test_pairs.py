@@ -67,3 +67,9 @@ def test_the_pair_list_runs_a_constant_number_of_queries(client3, worker3):
         pair = make_pair(worker3, make_household())
         pair.log_contact(on=TODAY(), how="visit", note="", by=worker3)
     assert queries_for(client3, reverse("field:pairs")) == few
+
+
+def test_the_pair_list_keeps_one_order_across_pages(client3, worker3):
+    pairs = [make_pair(worker3, make_household()) for _ in range(3)]
+    listed = list(client3.get(reverse("field:pairs")).context["page"].object_list)
+    assert [pair.pk for pair in listed] == sorted(pair.pk for pair in pairs)
