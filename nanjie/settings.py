@@ -259,6 +259,9 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "grid.views.locked_out"
 AXES_USERNAME_CALLABLE = "grid.login_throttle.attempted_username"  # cut to a length the database can hold
+# Behind the TLS proxy every REMOTE_ADDR is the proxy's: count by the address the proxy saw (the last
+# X-Forwarded-For entry, trusted only with DJANGO_BEHIND_TLS_PROXY), or anyone's six misses lock a staff account.
+AXES_CLIENT_IP_CALLABLE = "requests.throttle.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", True)
