@@ -75,7 +75,7 @@ class Server:
             collect_static(self.env)
         self.process = subprocess.Popen(
             [GUNICORN, "nanjie.wsgi:application", "--bind", f"127.0.0.1:{self.port}", "--workers",
-             str(self.workers), "--timeout", "30", "--graceful-timeout", "5", "--access-logfile", "-"],
+             str(self.workers), "--timeout", "30", "--graceful-timeout", "5"],  # access log skips log masking
             cwd=BASE, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         deadline = time.monotonic() + 30

@@ -7,12 +7,15 @@ not to a logger, so it also sees records that propagate from Django's loggers ("
 It masks:
 - every mainland mobile number (with or without +86 and separators) and every landline with an area code;
 - the value given to any name field (resident_name=张三, 'contact_name': '张三', Key (name)=(张三) …)
-  wherever it appears as key=value: query strings, dict and QueryDict reprs, database error details.
+  wherever it appears as key=value: query strings, dict and QueryDict reprs, database error details;
+- the value of every search box (?q=%E5%BC%A0%E4%B8%89): workers search households by a resident's name;
+- phones written URL-encoded in a query string (q=138+1234+5678, 138%201234%205678), matched once decoded.
 A name written into free prose cannot be told from other Chinese text: never log names, log primary keys.
 """
 
 import logging
 import re
+from urllib.parse import unquote_plus
 
 MASK = "***"
 
@@ -27,15 +30,26 @@ NAME_FIELDS = (
     "resident_name", "contact_name", "full_name", "real_name", "person_name", "name",
     "resident_phone", "contact_phone", "phone", "mobile",
 )
+# Free-text search parameters (django-filter's and the admin's ?q=): what is typed there is often a name.
+SEARCH_FIELDS = ("q", "search", "query", "keyword")
 _FIELD = r"(?:[\w.]*_)?(?:" + "|".join(NAME_FIELDS) + r")"
+_KEY = rf"(?:{_FIELD}|(?:" + "|".join(SEARCH_FIELDS) + r"))"
 NAME_VALUE = [
     # resident_name=%E5%BC%A0%E4%B8%89&… or name=张三 (query strings, form bodies, key=value logs)
-    re.compile(rf"(?P<key>\b{_FIELD}=)(?P<value>[^&\s'\",;)]+)"),
+    re.compile(rf"(?P<key>\b{_KEY}=)(?P<value>[^&\s'\",;)]+)"),
     # 'resident_name': '张三'  /  "name": ["张三"]  (dict, QueryDict and JSON reprs)
-    re.compile(rf"(?P<key>['\"]{_FIELD}['\"]\s*:\s*\[?\s*)(?P<value>'[^']*'|\"[^\"]*\")"),
+    re.compile(rf"(?P<key>['\"]{_KEY}['\"]\s*:\s*\[?\s*)(?P<value>'[^']*'|\"[^\"]*\")"),
     # Key (name)=(张三) / (contact_name, micro_grid_id)=(张三, 12)  (PostgreSQL integrity error details)
     re.compile(rf"(?P<key>\((?:[\w, ]*?){_FIELD}(?:[\w, ]*?)\)=)(?P<value>\([^)]*\))"),
 ]
+# A run without spaces or quotes that a URL encoder may have written (%20, + for a space).
+_URL_ENCODED = re.compile(r"[^\s'\"]*[%+][^\s'\"]*")
+
+
+def _mask_encoded_phone(match):
+    # Only a run that hides a phone is rewritten (decoded, masked); any other run is logged as it came.
+    decoded = unquote_plus(match.group())
+    return PHONE.sub(MASK, decoded) if PHONE.search(decoded) else match.group()
 
 
 def mask_text(text):
@@ -45,7 +59,8 @@ def mask_text(text):
     text = PHONE.sub(MASK, text)
     for pattern in NAME_VALUE:
         text = pattern.sub(lambda match: match.group("key") + MASK, text)
-    return text
+    # Last: decoding turns + into a space, which would end a name's value (name=张+三) before it was masked.
+    return _URL_ENCODED.sub(_mask_encoded_phone, text)
 
 
 class MaskPersonalData(logging.Filter):
