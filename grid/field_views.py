@@ -1,14 +1,15 @@
 """Helpers shared by the field-work views (the views themselves live in field_views_<feature>.py)."""
 
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.urls import NoReverseMatch, reverse
+
+from grid import paging
 
 PER_PAGE = 30
 
 
 def paginate(request, queryset, per_page=PER_PAGE):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    return paging.paginate(request, queryset, per_page)
 
 
 def query_without_page(request):

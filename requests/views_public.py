@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from grid.models import GridNode
+from grid.paging import paginate
 from grid.phones import mask_name
 from partners.models import DutyRota
 from requests import throttle
@@ -63,7 +63,8 @@ def wish(request):
     code = request.GET.get("grid", "").strip().upper()
     preset = None
     if code:
-        preset = GridNode.objects.filter(code=code, kind=GridNode.Kind.MICRO_GRID).select_related("parent").first()
+        preset = (GridNode.objects.of_community().filter(code=code, kind=GridNode.Kind.MICRO_GRID)
+                  .select_related("parent").first())
     anonymous = not request.user.is_authenticated
     if request.method == "POST":
         if anonymous and throttle.is_limited(request, "wish"):
@@ -178,7 +179,7 @@ def rate(request, token):
 @require_GET
 def board(request):
     notices = BoardFilter(request.GET, queryset=_publicised())
-    page = Paginator(notices.qs, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, notices.qs, BOARD_PAGE_SIZE)
     page.object_list = _masked(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)

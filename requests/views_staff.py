@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from grid.paging import count_up_to, paginate
+from partners.models import Unit
 from requests.filters import RequestFilter
 from requests.forms_staff import CloseForm, DispatchForm, ReasonForm, RecordForm
 from requests.models import Request
@@ -34,12 +35,12 @@ class Queue:
     only_mine: str = ""  # "unit": dispatched to my unit; "acceptor": accepted by me
     overdue: bool = False
 
-    def scope(self, user):
-        wishes = Request.objects.visible_to(user)
+    def scope(self, user, visible=None):
+        wishes = Request.objects.visible_to(user) if visible is None else visible
         if self.states:
             wishes = wishes.filter(state__in=self.states)
         if self.only_mine == "unit":
-            wishes = wishes.filter(unit__memberships__person__user=user)
+            wishes = wishes.filter(unit__in=Unit.objects.filter(memberships__person__user=user))
         elif self.only_mine == "acceptor":
             wishes = wishes.filter(acceptor__user=user)
         return wishes.overdue() if self.overdue else wishes
@@ -59,8 +60,9 @@ QUEUES = {
 
 
 def queues_for(user):
-    """The queues a user works from, each with its count (one COUNT query per queue)."""
-    return [{"name": name, "label": queue.label, "count": queue.scope(user).count()}
+    """The queues a user works from, each with its count up to 1000 (one COUNT query per queue)."""
+    visible = Request.objects.visible_to(user)
+    return [{"name": name, "label": queue.label, "count": count_up_to(queue.scope(user, visible))}
             for name, queue in QUEUES.items() if user.has_perm(queue.perm)]
 
 
@@ -83,7 +85,7 @@ def queue(request, name):
         raise PermissionDenied
     wishes = spec.scope(request.user).select_related(*LIST_RELATED).order_by(*spec.order)
     found = RequestFilter(request.GET, queryset=wishes, request=request)
-    page = Paginator(found.qs, PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(request, found.qs, PER_PAGE)
     params = request.GET.copy()
     params.pop("page", None)
     return render(request, "requests/staff/queue.html", {

@@ -1,9 +1,10 @@
 """The territory tree: county → town → community → total grid → grid → micro-grid."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connection, models, transaction
-from django.db.models import Q
+from django.db.models import Exists, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from mptt.managers import TreeManager
 from mptt.models import MPTTModel, TreeForeignKey
@@ -30,8 +31,22 @@ class GridNodeQuerySet(TreeQuerySet):
         """The given nodes and all their descendants, in one query (ranges on tree_id/lft/rght)."""
         condition = Q(pk__in=[])
         for node in nodes:
-            condition |= Q(tree_id=node.tree_id, lft__gte=node.lft, rght__lte=node.rght)
+            # A descendant's lft lies within [lft, rght]: a bounded range on the (tree_id, lft) index.
+            condition |= Q(tree_id=node.tree_id, lft__gte=node.lft, lft__lte=node.rght)
         return self.filter(condition)
+
+    def of_community(self):
+        """The portal's own community (its total grid has the code settings.COMMUNITY_CODE) and all under it.
+
+        What residents choose from on public pages. In SQL, no query of its own: the root's numbers come from
+        scalar subqueries (evaluated once, then a range on the (tree_id, lft) index). Without that node (a
+        bare test tree), every node.
+        """
+        root = GridNode.objects.filter(code=settings.COMMUNITY_CODE)
+        return self.filter(
+            Q(tree_id=Subquery(root.values("tree_id")), lft__gte=Subquery(root.values("lft")),
+              lft__lte=Subquery(root.values("rght")))
+            | ~Exists(root))
 
     def managed_by(self, user):
         """The nodes a user serves through their grid posts, with every descendant."""

@@ -82,7 +82,15 @@ def test_the_grid_filter_covers_the_whole_subtree(w, client):
 
     inside, _outside = order(w, "NJ-02-02"), order(w, "NJ-01-01")
     grid = GridNode.objects.get(code="NJ-02")
-    assert _refs(client, w.chairman, "all", place=grid.pk) == {inside.reference}
+    assert _refs(client, w.chairman, "all", place=grid.code) == {inside.reference}
+
+
+def test_the_grid_filter_lists_only_grids_the_user_serves(w, client):
+    from tests.factories import make_grid_worker
+
+    client.force_login(make_grid_worker("NJ-02"))
+    choices = client.get(reverse("requests:queue", args=["all"])).context["filter"].form.fields["place"].queryset
+    assert [node.code for node in choices] == ["NJ-02"]
 
 
 def test_the_overdue_filter_keeps_only_late_ones(w, client):
