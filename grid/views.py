@@ -48,8 +48,8 @@ def _nest(nodes):
 @login_required
 def overview(request):
     # Three queries whatever the size: the visible tree, every grid's posts with their people, and which
-    # micro-grids some worker covers.
-    visible = GridNode.objects.visible_to(request.user)
+    # micro-grids some worker covers. Community-wide roles see the portal's community, not a whole county.
+    visible = GridNode.objects.working_area(request.user)
     nodes = list(visible.order_by("tree_id", "lft"))
     staffing = GridPost.staffing_by_grid([node.pk for node in nodes if node.is_grid])
     covered = set(GridPost.micro_grids.through.objects.filter(

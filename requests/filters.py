@@ -20,7 +20,7 @@ def places(request):
     """
     if request is None:
         return GridNode.objects.none()
-    return (GridNode.objects.visible_to(request.user).of_community()
+    return (GridNode.objects.working_area(request.user)
             .filter(kind=GridNode.Kind.GRID).order_by("tree_id", "lft"))
 
 

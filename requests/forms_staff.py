@@ -71,7 +71,7 @@ class RecordForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["micro_grid"].queryset = (GridNode.objects.visible_to(user).of_community()
+        self.fields["micro_grid"].queryset = (GridNode.objects.working_area(user)
                                               .filter(kind=GridNode.Kind.MICRO_GRID).order_by("code"))
         self.fields["channel"].choices = [(c.value, c.label) for c in self.CHANNELS]
 

@@ -230,7 +230,7 @@ def poster(request, code):
 def posters(request, code=None):
     """With a grid's code: every micro-grid's poster, one per A4 page. Without: the list of grids."""
     if code is None:
-        grids = GridNode.objects.visible_to(request.user).filter(kind=GridNode.Kind.GRID).order_by("tree_id", "lft")
+        grids = GridNode.objects.working_area(request.user).filter(kind=GridNode.Kind.GRID).order_by("tree_id", "lft")
         return render(request, "requests/public/poster_index.html", {"grids": grids})
     node = get_object_or_404(GridNode.objects.visible_to(request.user), code=code)
     micro_grids = (GridNode.objects.subtree_of([node]).filter(kind=GridNode.Kind.MICRO_GRID)

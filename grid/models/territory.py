@@ -60,6 +60,13 @@ class GridNodeQuerySet(TreeQuerySet):
             return self
         return self.managed_by(user)
 
+    def working_area(self, user):
+        """What a user's pages list and offer as choices: their own subtree; for community-wide roles, the
+        portal's community, not every tree in the database (a county holds 21,000 nodes)."""
+        if user.is_authenticated and user.has_perm("grid.view_all_grids"):
+            return self.of_community()
+        return self.managed_by(user)
+
 
 class GridNode(MPTTModel):
     class Kind(models.TextChoices):

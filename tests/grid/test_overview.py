@@ -78,3 +78,23 @@ def test_overview_flags_a_micro_grid_no_worker_covers(client, worker3):
     response = client.get(URL)
     assert response.context["uncovered"] == 1
     assert [node.code for node in response.context["nodes"] if getattr(node, "uncovered", False)] == ["NJ-03-02"]
+
+
+@pytest.mark.django_db
+def test_a_community_wide_role_sees_the_portals_community_not_every_tree(client):
+
+    make_tree(grids=2, micro_per_grid=1)  # NJ: the portal's community (settings.COMMUNITY_CODE)
+    make_tree(grids=2, micro_per_grid=1, prefix="XX")  # another community in the same database
+    client.force_login(make_branch_admin())
+    codes = {node.code for node in client.get(URL).context["nodes"]}
+    assert codes == {"NJ", "NJ-01", "NJ-02", "NJ-01-01", "NJ-02-01"}
+
+
+@pytest.mark.django_db
+def test_a_grid_worker_of_another_community_still_sees_their_own_grid(client):
+    from tests.factories import make_grid_worker
+
+    make_tree(grids=1, micro_per_grid=1)
+    make_tree(grids=2, micro_per_grid=1, prefix="XX")
+    client.force_login(make_grid_worker("XX-02"))
+    assert {node.code for node in client.get(URL).context["nodes"]} == {"XX-02", "XX-02-01"}
