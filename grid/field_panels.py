@@ -2,10 +2,11 @@
 
 import datetime
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from grid import field_coverage
-from grid.models import AssistancePair, Dispute, Household, ServiceRecord, Whistle
+from grid.models import AssistancePair, Dispute, Household, ServiceRecord, Whistle, WhistleReport
 from grid.models.households import stale_days
 
 STALE_SHOWN = 5
@@ -20,7 +21,9 @@ def _stale(households):
 def panels(request):
     user = request.user
     result = []
-    whistles = list(Whistle.objects.visible_to(user).open().select_related("grid").order_by("-blown_at")[:10])
+    mine = WhistleReport.objects.filter(whistle=OuterRef("pk"), person__user=user)
+    whistles = list(Whistle.objects.visible_to(user).open().select_related("grid")
+                    .annotate(reported=Exists(mine)).order_by("-blown_at")[:10])
     if whistles:
         result.append({"template": "grid/field/_panel_whistles.html", "whistles": whistles})
     if user.has_perm("grid.view_household"):

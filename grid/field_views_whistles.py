@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -17,10 +17,24 @@ def scoped(user):
     return Whistle.objects.visible_to(user).select_related("grid")
 
 
+def _get_whistle(request, pk, permission):
+    """Staff with the permission: the whistles in their scope (404 outside). Anyone else: the four-teams roster
+    of the whistle's grid is their grant (a homeowners' committee member has a login but no role); 403 if not."""
+    if request.user.has_perm(permission):
+        return get_object_or_404(scoped(request.user), pk=pk)
+    whistle = Whistle.objects.filter(pk=pk, grid__team_members__person__user=request.user) \
+        .select_related("grid").first()
+    if whistle is None:
+        raise PermissionDenied
+    return whistle
+
+
 @require_GET
 @login_required
-@permission_required("grid.view_whistle", raise_exception=True)
 def whistle_list(request):
+    on_a_roster = GridTeamMember.objects.filter(person__user=request.user).exists()
+    if not (on_a_roster or request.user.has_perm("grid.view_whistle")):
+        raise PermissionDenied
     whistles = WhistleFilter(request.GET, request=request, queryset=scoped(request.user))
     return render(request, "grid/field/whistle_list.html", {"filter": whistles, "page": paginate(request, whistles.qs),
                                                              "query": query_without_page(request)})
@@ -39,9 +53,8 @@ def _detail(request, whistle, status=200, **forms):
 
 @require_GET
 @login_required
-@permission_required("grid.view_whistle", raise_exception=True)
 def whistle_detail(request, pk):
-    return _detail(request, get_object_or_404(scoped(request.user), pk=pk))
+    return _detail(request, _get_whistle(request, pk, "grid.view_whistle"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -60,9 +73,8 @@ def whistle_new(request):
 
 @require_POST
 @login_required
-@permission_required("grid.add_whistlereport", raise_exception=True)
 def whistle_report(request, pk):
-    whistle = get_object_or_404(scoped(request.user), pk=pk)
+    whistle = _get_whistle(request, pk, "grid.add_whistlereport")
     form = ReportInForm(request.POST)
     if not form.is_valid():
         return _detail(request, whistle, status=400, report_form=form)

@@ -132,3 +132,61 @@ def test_the_whistle_list_runs_a_constant_number_of_queries(client, member, bran
     for _ in range(6):
         blow(branch)
     assert queries_for(client, reverse("field:whistles")) == few
+
+
+@pytest.fixture
+def homeowner(tree):
+    """A homeowners' committee member of grid 3: a login and a place on the roster, but no role."""
+    from tests.factories import make_person, make_user
+
+    person = make_person(name="业委会周主任")
+    GridTeamMember.objects.create(team=TeamKind.HOMEOWNERS, person=person, grid=GridNode.objects.get(code="NJ-03"))
+    return make_user("homeowner3", person=person)
+
+
+def test_a_roster_member_without_a_role_sees_the_whistle_of_their_grid(client, homeowner, branch):
+    whistle = blow(branch)
+    client.force_login(homeowner)
+    assert client.get(reverse("field:whistle", args=[whistle.pk])).status_code == 200
+
+
+def test_a_roster_member_without_a_role_reports_in(client, homeowner, branch):
+    whistle = blow(branch)
+    client.force_login(homeowner)
+    client.post(reverse("field:whistle_report", args=[whistle.pk]), {"note": "马上到"})
+    assert WhistleReport.objects.get().person == homeowner.person
+
+
+def test_a_roster_member_without_a_role_is_refused_another_grids_whistle(client, homeowner, branch):
+    whistle = blow(branch, grid="NJ-04")
+    client.force_login(homeowner)
+    response = client.post(reverse("field:whistle_report", args=[whistle.pk]), {"note": "到"})
+    assert response.status_code == 403 and not WhistleReport.objects.exists()
+
+
+def test_a_login_on_no_roster_still_gets_403_on_a_whistle(client, branch):
+    from tests.factories import make_person, make_user
+
+    whistle = blow(branch)
+    client.force_login(make_user(person=make_person()))
+    assert client.get(reverse("field:whistle", args=[whistle.pk])).status_code == 403
+
+
+def test_a_roster_member_without_a_role_lists_the_whistles_of_their_grid(client, homeowner, branch):
+    mine, other = blow(branch), blow(branch, grid="NJ-04")
+    client.force_login(homeowner)
+    listed = list(client.get(reverse("field:whistles")).context["page"].object_list)
+    assert listed == [mine] and other not in listed
+
+
+def test_the_home_panel_says_reported_in_once_they_have(client, homeowner, branch):
+    blow(branch).report_in(homeowner.person, "")
+    client.force_login(homeowner)
+    page = client.get(reverse("me")).content.decode()
+    assert "panel-whistles" in page and "已报到" in page
+
+
+def test_the_home_panel_does_not_say_reported_in_before_they_have(client, homeowner, branch):
+    blow(branch)
+    client.force_login(homeowner)
+    assert "已报到" not in client.get(reverse("me")).content.decode()
