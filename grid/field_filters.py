@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import unicodedata
 
 import django_filters
 from django.db.models import Q
@@ -11,26 +12,38 @@ from django.utils.translation import gettext_lazy as _
 from grid.models import AssistancePair, Dispute, GridNode, Household, ServiceRecord, SpecialGroup, Visit, Whistle
 from grid.models.households import stale_days
 
-ADDRESS_SUFFIX = re.compile(r"^(.+?)(幢|栋|号楼|楼|单元|室|号)$")
-SUFFIX_FIELD = {"幢": "building", "栋": "building", "号楼": "building", "楼": "building", "单元": "unit_number",
+# A number with the marker after it, as the app writes addresses (栋川花园1幢1单元101室) and people type them
+# (1栋101室, 3号楼, 101号); "3-2-201" is building-unit-room. 栋 counts as a marker only after a number, so the
+# compound 栋川花园 stays a name.
+ADDRESS_TOKEN = re.compile(r"(?P<dashed>\d+(?:-\d+){1,2})(?![\d幢栋楼单元室号])"
+                           r"|(?P<number>\d+)\s*(?P<marker>号楼|幢|栋|楼|单元|室|号)?")
+MARKER_FIELD = {"幢": "building", "栋": "building", "号楼": "building", "楼": "building", "单元": "unit_number",
                 "室": "room", "号": "room"}
+NAME_SEPARATORS = re.compile(r"[\s\-—/,，、;；]+")
 
 
 def address_query(text):
-    """"3幢 201", "3-2-201" or "张": "3幢" means building 3, a bare number may be building, unit or room."""
-    dashed = re.fullmatch(r"\s*(\d+)-(\d+)(?:-(\d+))?\s*", text)
-    if dashed:  # 3-201 is building 3, room 201; 3-2-201 is building 3, unit 2, room 201
-        building, middle, last = dashed.groups()
-        return Q(building=building, room=last or middle, **({"unit_number": middle} if last else {}))
-    condition = Q()
-    for term in re.split(r"[\s\-—/,，]+", text.strip()):
-        marked = ADDRESS_SUFFIX.match(term)
-        if marked and marked.group(1).isdigit():
-            condition &= Q(**{SUFFIX_FIELD[marked.group(2)]: marked.group(1)})
-        elif term.isdigit():
-            condition &= Q(building=term) | Q(room=term) | Q(unit_number=term)
-        elif term:
-            condition &= Q(contact_name__icontains=term) | Q(compound__icontains=term) | Q(building=term)
+    """"栋川花园1幢1单元101室", "1幢101", "3-2-201" or "张" → a Q on the scoped households.
+
+    Numbers compare for equality (the (micro_grid, building, room) index); a bare number may be building, unit
+    or room; the words left over match the contact or the compound. Full-width digits count (NFKC).
+    """
+    text = unicodedata.normalize("NFKC", text).strip()
+    condition, words, last = Q(), [], 0
+    for token in ADDRESS_TOKEN.finditer(text):
+        words.append(text[last:token.start()])
+        last = token.end()
+        if token["dashed"]:  # 3-201 is building 3, room 201; 3-2-201 is building 3, unit 2, room 201
+            parts = token["dashed"].split("-")
+            condition &= Q(building=parts[0], room=parts[-1], **({"unit_number": parts[1]} if len(parts) == 3 else {}))
+        elif token["marker"]:
+            condition &= Q(**{MARKER_FIELD[token["marker"]]: token["number"]})
+        else:
+            number = token["number"]
+            condition &= Q(building=number) | Q(room=number) | Q(unit_number=number)
+    words.append(text[last:])
+    for word in (word for chunk in words for word in NAME_SEPARATORS.split(chunk) if word):
+        condition &= Q(contact_name__icontains=word) | Q(compound__icontains=word) | Q(building=word)
     return condition
 
 
