@@ -150,6 +150,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Before any view reads the address or the query: a NUL there is a 500 on PostgreSQL.
     "grid.middleware.RejectNulMiddleware",
+    # An admin date-hierarchy year no calendar holds (?…__year=99999999999) is the changelist's ?e=1, not a 500.
+    "grid.admin_dates.AdminDateHierarchyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "grid.middleware.StaffNoStoreMiddleware",

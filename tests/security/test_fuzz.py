@@ -1,23 +1,27 @@
 """Bad input, fuzzed: arbitrary text, numbers, dates, codes and files in every public form and in every query
-parameter of every list. Zero 500s; every refusal is a page with a message (200 with an error list, 400, 404,
-429), and a refused wish leaves nothing behind.
+parameter of every page found in the URLconf. Zero 500s; every refusal is a page with a message (200 with an
+error list, 400, 404, 429), and a refused wish leaves nothing behind.
 
 Hypothesis runs derandomised (the same examples every run, so CI does not flake) with small max_examples, so
 the whole file stays under a minute; raise FUZZ_EXAMPLES locally for a longer hunt.
 """
 
 import os
+import re
 import uuid
+from html import unescape
+from urllib.parse import parse_qsl
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import override_settings
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from requests.models import Request
+from requests.views_staff import QUEUES
 from tests.security.html_forms import query_fields
 from tests.security.world import build_world, jpeg_bytes
 
@@ -137,58 +141,170 @@ def test_the_login_form_survives_anything(world, db):
     check()
 
 
-# --- every query parameter of every list ---------------------------------------------------------------------------
+# --- every query parameter of every page ---------------------------------------------------------------------------
 
-LISTS = [
-    ("requests:board", {}, "anonymous"),
-    ("requests:board_feed", {}, "anonymous"),
-    ("requests:home", {}, "anonymous"),
-    ("requests:stats", {}, "anonymous"),
-    ("requests:wish", {}, "anonymous"),
-    ("partners:units", {}, "anonymous"),
-    ("volunteers:teams", {}, "anonymous"),
-    ("volunteers:team", {"colour": "red"}, "anonymous"),
-    ("requests:queues", {}, "branch"),
-    ("requests:queue", {"name": "all"}, "branch"),
-    ("requests:queue", {"name": "dispatch"}, "chairman"),
-    ("requests:queue", {"name": "accept"}, "member"),
-    ("requests:queue", {"name": "overdue"}, "worker"),
-    ("requests:record", {}, "worker"),
-    ("requests:posters", {}, "branch"),
-    ("grid:overview", {}, "worker"),
-    ("grid:node", {"code": "NJ-01"}, "worker"),
-    ("me", {}, "worker"),
-    ("field:households", {}, "worker"),
-    ("field:households", {}, "branch"),
-    ("field:visits", {}, "worker"),
-    ("field:visit_start", {}, "worker"),
-    ("field:coverage", {}, "worker"),
-    ("field:pairs", {}, "member"),
-    ("field:services", {}, "chairman"),
-    ("field:disputes", {}, "worker"),
-    ("field:whistles", {}, "branch"),
-    ("field:household_export", {}, "worker"),
-]
-# Names lists commonly read even when no form on the page shows them.
+# Every named page of the URLconf is fuzzed, as the least and the most privileged persona who can open it; a new
+# page without URL arguments is picked up on its own. A page with arguments needs a value in ARGUMENTS (or a
+# reason in NOT_FUZZED): test_every_page_is_fuzzed_or_excused fails until it has one.
+REACH = ("anonymous", "worker", "member", "chairman", "branch", "superuser")
+
+
+def fixed(**kwargs):
+    return lambda world: (kwargs, {})
+
+
+def pk_of(key, kwarg="pk"):
+    return lambda world: ({kwarg: world.objects[key].pk}, {})
+
+
+def photo_with_token(world):
+    photo = world.ensure_photo_file()
+    return {"pk": photo.pk}, {"t": photo.request.token}
+
+
+# name -> {id: world -> (URL kwargs, the query string a real link carries)}
+ARGUMENTS = {
+    "volunteers:team": {"red": fixed(colour="red")},
+    "grid:node": {"NJ-01": fixed(code="NJ-01")},
+    "requests:queue": {name: fixed(name=name) for name in QUEUES},
+    "requests:grid_posters": {"NJ-01": fixed(code="NJ-01")},
+    "requests:poster": {"NJ-01-01": fixed(code="NJ-01-01")},
+    "requests:track": {"new": lambda world: ({"token": world.own_token}, {"new": "1"})},
+    "requests:photo": {"token": photo_with_token},
+    "requests:detail": {"foreign": lambda world: ({"reference": world.objects["request"].reference}, {})},
+    "field:household": {"foreign": pk_of("household")},
+    "field:household_edit": {"foreign": pk_of("household")},
+    "field:visit_new": {"foreign": pk_of("household", "household_pk")},
+    "field:service_new": {"foreign": pk_of("household", "household_pk")},
+    "field:visit": {"foreign": pk_of("visit")},
+    "field:pair": {"foreign": pk_of("pair")},
+    "field:dispute": {"foreign": pk_of("dispute")},
+    "field:whistle": {"foreign": pk_of("whistle")},
+}
+NOT_FUZZED = {
+    "set_language": "POST only",
+    "logout": "POST only",
+    "requests:rate": "POST only; its form is fuzzed above",
+    "requests:act": "POST only",
+    "grid:edit_description": "POST only",
+    "field:pair_contact": "POST only",
+    "field:dispute_move": "POST only",
+    "field:whistle_report": "POST only",
+    "field:whistle_close": "POST only",
+}
+# Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",
                  "new", "t", "format"]
+# The changelist's own parameters (page, show all, error flag, popup, facets, to-field).
+ADMIN_PARAMS = ["p", "all", "e", "_popup", "_facets", "_to_field", "_changelist_filters"]
 
 
-@pytest.mark.parametrize(("name", "kwargs", "persona"), LISTS, ids=[f"{n}-{p}" for n, _k, p in LISTS])
-def test_no_query_parameter_of_a_list_gives_a_500(world, db, name, kwargs, persona):
+def named_pages(resolver=None, namespace=""):
+    """(name, number of URL arguments) of every named pattern, namespaces included."""
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from named_pages(entry, f"{namespace}{entry.namespace}:" if entry.namespace else namespace)
+        elif entry.name:
+            yield f"{namespace}{entry.name}", entry.pattern.regex.groups
+
+
+def is_admin_changelist(name):
+    return name.startswith("admin:") and name.endswith("_changelist")
+
+
+def fuzzed_pages():
+    pages = []
+    for name, arguments in dict(named_pages()).items():
+        if name in NOT_FUZZED or (name.startswith("admin:") and not is_admin_changelist(name)):
+            continue  # the admin's object pages are fuzzed by id below
+        for variant, arguments_of in ARGUMENTS.get(name, {} if arguments else {"": fixed()}).items():
+            pages.append(pytest.param(name, arguments_of, id=f"{name}-{variant}" if variant else name))
+    return pages
+
+
+def date_hierarchy_params(name):
+    from django.contrib import admin
+
+    for model, model_admin in admin.site._registry.items():
+        if name == f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist" and model_admin.date_hierarchy:
+            return [f"{model_admin.date_hierarchy}__{part}" for part in ("year", "month", "day")]
+    return []
+
+
+def link_params(html):
+    """The query parameters of the page's own links (filters, sorting, pages): href="?state=…&o=2"."""
+    return [key for query in re.findall(r'href="[^"?]*\?([^"#]*)', html)
+            for key, _value in parse_qsl(unescape(query), keep_blank_values=True)]
+
+
+def test_every_page_is_fuzzed_or_excused():
+    fuzzed = {param.values[0] for param in fuzzed_pages()}
+    pages = [name for name, _arguments in named_pages() if not name.startswith("admin:")]
+    assert [name for name in pages if name not in fuzzed and name not in NOT_FUZZED] == []
+
+
+@pytest.mark.parametrize(("name", "arguments_of"), fuzzed_pages())
+def test_no_query_parameter_of_a_page_gives_a_500(world, db, name, arguments_of):
+    kwargs, query = arguments_of(world)
     url = reverse(name, kwargs=kwargs or None)
-    client = world.client(persona)
-    first = client.get(url)
-    assert first.status_code == 200
-    names = query_fields(first.content.decode(errors="replace")) if "html" in first["Content-Type"] else []
-    names = list(dict.fromkeys(names + COMMON_PARAMS))
+    answers = {persona: world.client(persona).get(url, query) for persona in REACH}
+    for answer in answers.values():
+        answer.close()
+    assert all(answer.status_code < 500 for answer in answers.values())
+    reach = [persona for persona, answer in answers.items() if answer.status_code == 200]
+    assert reach, f"nobody can open {name}: give it ARGUMENTS that open it, or a reason in NOT_FUZZED"
+    for persona in dict.fromkeys([reach[0], reach[-1]]):
+        first = answers[persona]
+        html = first.content.decode(errors="replace") if "html" in first.get("Content-Type", "") else ""
+        names = query_fields(html) + link_params(html) + COMMON_PARAMS + list(query)
+        if name.startswith("admin:"):
+            names += ADMIN_PARAMS + date_hierarchy_params(name)
+        fuzz_query(world, persona, url, query, list(dict.fromkeys(names)))
 
+
+def fuzz_query(world, persona, url, query, names):
     @FUZZ
     @given(params=st.dictionaries(st.sampled_from(names), PARAM_VALUES, min_size=1, max_size=len(names)))
     def check(params):
-        assert_refused_politely(world.client(persona).get(url, params))
+        response = world.client(persona).get(url, {**query, **params})
+        assert_refused_politely(response)
+        response.close()  # a photo is a FileResponse: let go of its file
 
     check()
+
+
+# --- admin date hierarchy: a date at or past the calendar's edge is the changelist's "invalid lookup" answer ------
+
+def date_hierarchy_changelists():
+    from django.contrib import admin
+
+    return [pytest.param(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist",
+                         model_admin.date_hierarchy, id=model._meta.label)
+            for model, model_admin in admin.site._registry.items() if model_admin.date_hierarchy]
+
+
+EDGE_OF_CALENDAR = {
+    "huge-year": {"year": "9" * 23},
+    "huge-month": {"year": "2026", "month": "9" * 23},
+    "last-year": {"year": "9999"},
+    "last-december": {"year": "9999", "month": "12"},
+    "last-day": {"year": "9999", "month": "12", "day": "31"},
+    "first-year": {"year": "1"},
+}
+
+
+@pytest.mark.parametrize("date", EDGE_OF_CALENDAR.values(), ids=EDGE_OF_CALENDAR.keys())
+@pytest.mark.parametrize(("name", "field"), date_hierarchy_changelists())
+def test_an_admin_date_at_the_calendars_edge_goes_back_to_the_list_with_the_error_flag(world, db, name, field, date):
+    url = reverse(name)
+    response = world.client("superuser").get(url, {f"{field}__{part}": value for part, value in date.items()})
+    assert (response.status_code, response.get("Location")) == (302, f"{url}?e=1")
+
+
+@pytest.mark.parametrize(("name", "field"), date_hierarchy_changelists())
+def test_an_admin_date_in_the_calendar_still_filters_the_list(world, db, name, field):
+    response = world.client("superuser").get(reverse(name), {f"{field}__year": "2026", f"{field}__month": "2"})
+    assert response.status_code == 200
 
 
 # --- NUL: PostgreSQL cannot compare text containing it, so it must never reach a query -------------------------
