@@ -80,8 +80,8 @@ def test_script_in_the_closure_note_is_escaped(client, setup):
 def test_the_board_takes_the_same_number_of_queries_at_any_size(client, setup, rows, django_assert_num_queries):
     for _ in range(rows):
         notice(*setup)
-    # count, page rows, grid choices, category choices
-    with django_assert_num_queries(4):
+    # count, page rows, the community's root, its grid choices, category choices
+    with django_assert_num_queries(5):
         client.get("/board/")
 
 
