@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from grid.phones import mask_name
 from requests.models import Request
+from requests.privacy import mask_note
 
 
 class BoardFeed(Feed):
@@ -31,7 +32,7 @@ class BoardFeed(Feed):
         parts = [
             _("Resident: %(name)s") % {"name": mask_name(item.resident_name) or _("anonymous")},
             _("Unit: %(unit)s") % {"unit": item.unit.name if item.unit else "—"},
-            _("What was done: %(note)s") % {"note": item.closure_note},
+            _("What was done: %(note)s") % {"note": mask_note(item.closure_note)},
         ]
         return "<br>".join(escape(part) for part in parts)
 

@@ -25,6 +25,7 @@ from partners.models import DutyRota
 from requests import throttle
 from requests.forms_public import BoardFilter, RatingForm, WishForm
 from requests.models import Photo, Request
+from requests.privacy import mask_note
 
 BOARD_PAGE_SIZE = 20
 
@@ -35,9 +36,10 @@ def _publicised():
 
 
 def _masked(notices):
-    """Public pages show 张**: the name is masked here, before any template sees it."""
+    """Public pages show 张** and no phone or house number: masked here, before any template sees them."""
     for notice in notices:
         notice.masked_name = mask_name(notice.resident_name)
+        notice.masked_note = mask_note(notice.closure_note)
     return notices
 
 
@@ -134,6 +136,7 @@ def _track_page(request, wish, rating_form=None, status=200):
     response = render(request, "requests/public/track.html", {
         "wish": wish, "timeline": _timeline(wish), "photos": list(wish.photos.all()),
         "acceptor": mask_name(wish.acceptor.name) if wish.acceptor else "",
+        "closure_note": mask_note(wish.closure_note),
         "new": request.GET.get("new") == "1", "can_rate": can_rate,
         "rating_form": rating_form or (RatingForm() if can_rate else None),
         "track_url": request.build_absolute_uri(reverse("requests:track", args=[wish.token])),

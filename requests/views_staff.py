@@ -20,6 +20,7 @@ from partners.models import Unit
 from requests.filters import RequestFilter
 from requests.forms_staff import CloseForm, DispatchForm, ReasonForm, RecordForm
 from requests.models import Request
+from requests.privacy import mask_note
 
 PER_PAGE = 25
 LIST_RELATED = ["category", "micro_grid__parent", "unit", "acceptor"]
@@ -151,6 +152,8 @@ def _render_detail(request, wish, bound=None, status=200):
         "wish": wish, "actions": actions, "action_names": list(actions),
         "transitions": wish.transitions.select_related("by__person").order_by("at", "pk"),
         "photos": list(wish.photos.all()),
+        # The branch admin sees the note as the board will show it, before they publicise it.
+        "public_note": mask_note(wish.closure_note) if "publicise" in actions else "",
     }
     return render(request, "requests/staff/detail.html", context, status=status)
 
