@@ -194,6 +194,9 @@ def act(request, reference, action):
         wish.refresh_from_db()
         return _render_detail(request, wish, (action, form))
     messages.success(request, DONE[action] % {"unit": wish.unit})
+    if action == "return":
+        # Returned, it has left the unit's scope: its page would be a 404 and the message lost.
+        return redirect("requests:queue", "accept")
     return redirect("requests:detail", wish.reference)
 
 
