@@ -1,12 +1,11 @@
 """Field-work forms: validate and convert; the models act."""
 
-import uuid
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from grid.field_once import token_field
 from grid.models import Dispute, GridNode, Household, PairContact, Person, ServiceRecord, SpecialGroup, Visit, Whistle
 from grid.phones import normalise_phone
 
@@ -38,7 +37,7 @@ class HouseholdForm(forms.ModelForm):
 class VisitForm(forms.ModelForm):
     """The one-minute form: today's date, four short notes, opinions; a one-time token against double taps."""
 
-    token = forms.UUIDField(widget=forms.HiddenInput)
+    token = token_field()
 
     class Meta:
         model = Visit
@@ -49,7 +48,6 @@ class VisitForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["visited_on"].initial = timezone.localdate
-        self.fields["token"].initial = uuid.uuid4
 
     def clean(self):
         cleaned = super().clean()
@@ -66,6 +64,8 @@ class HouseholdSearchForm(forms.Form):
 
 
 class ContactForm(forms.ModelForm):
+    token = token_field()
+
     class Meta:
         model = PairContact
         fields = ["contacted_on", "how", "note"]
@@ -77,6 +77,8 @@ class ContactForm(forms.ModelForm):
 
 
 class ServiceForm(forms.ModelForm):
+    token = token_field()
+
     class Meta:
         model = ServiceRecord
         fields = ["way", "what", "person_name", "done_on", "helper", "notes"]
@@ -92,6 +94,8 @@ class ServiceForm(forms.ModelForm):
 
 
 class DisputeForm(forms.ModelForm):
+    token = token_field()
+
     class Meta:
         model = Dispute
         fields = ["micro_grid", "kind", "found_on", "parties", "summary"]
@@ -118,6 +122,8 @@ class ReferForm(forms.Form):
 
 
 class WhistleForm(forms.ModelForm):
+    token = token_field()
+
     class Meta:
         model = Whistle
         fields = ["grid", "what", "where", "when", "urgency"]

@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -57,12 +58,31 @@ def household_edit(request, pk=None):
             return render(request, "403.html", status=403)
     form = HouseholdForm(request.POST or None, instance=household, user=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            household = form.save()
-            household.set_special_groups(form.cleaned_data["special_groups"])
-        messages.success(request, _("Household saved."))
-        return redirect("field:household", household.pk)
+        try:
+            with transaction.atomic():
+                household = form.save()
+                household.set_special_groups(form.cleaned_data["special_groups"])
+        except IntegrityError:
+            if not _lost_a_race(form, is_new=pk is None):
+                raise
+        else:
+            messages.success(request, _("Household saved."))
+            return redirect("field:household", household.pk)
     return render(request, "grid/field/household_form.html", {"form": form, "household": household})
+
+
+def _lost_a_race(form, *, is_new):
+    """Two quick posts of one household both passed validation and the other one won: put on the form what it
+    would have said had this post come second (the address-and-contact message). False for any other error."""
+    household = form.instance
+    if is_new:  # the insert was rolled back with the transaction
+        household.pk, household._state.adding = None, True
+    try:
+        household.validate_constraints()
+    except ValidationError as error:
+        form.add_error(None, error)
+        return True
+    return False
 
 
 @require_GET

@@ -9,8 +9,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from grid.field_filters import PairFilter
 from grid.field_forms import ContactForm
+from grid.field_once import create_once, earlier
 from grid.field_views import paginate, query_without_page
-from grid.models import AssistancePair
+from grid.models import AssistancePair, PairContact
 
 
 def scoped(user):
@@ -44,14 +45,22 @@ def pair_detail(request, pk):
 def pair_contact(request, pk):
     pair = get_object_or_404(scoped(request.user), pk=pk)
     form = ContactForm(request.POST)
+    if earlier(request, PairContact, pair=pair, recorded_by=request.user) is not None:
+        messages.info(request, _("This was already saved; it was not saved twice."))
+        return redirect("field:pair", pair.pk)
     if form.is_valid():
+        data = form.cleaned_data
         try:
-            pair.log_contact(on=form.cleaned_data["contacted_on"], how=form.cleaned_data["how"],
-                             note=form.cleaned_data["note"], by=request.user)
+            _contact, created = create_once(lambda: pair.log_contact(
+                on=data["contacted_on"], how=data["how"], note=data["note"], by=request.user, token=data["token"]),
+                PairContact, data["token"], pair=pair, recorded_by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Contact logged."))
+            if created:
+                messages.success(request, _("Contact logged."))
+            else:
+                messages.info(request, _("This was already saved; it was not saved twice."))
             return redirect("field:pair", pair.pk)
     return render(request, "grid/field/pair_detail.html", {
         "pair": pair, "contacts": pair.contacts.select_related("recorded_by")[:50], "form": form}, status=400)

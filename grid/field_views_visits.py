@@ -1,16 +1,15 @@
 """Visits (一走、一看、一问、一听): find the household, log the visit in under a minute, raise a request."""
 
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db import IntegrityError, transaction
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from grid.field_filters import VisitFilter, address_query
 from grid.field_forms import HouseholdSearchForm, VisitForm
+from grid.field_once import earlier, save_once
 from grid.field_views import paginate, person_of, query_without_page, raise_request_url
 from grid.models import Household, Visit
 
@@ -41,33 +40,23 @@ def visit_new(request, household_pk):
     worker = person_of(request.user)
     form = VisitForm(request.POST or None)
     if request.method == "POST":
-        earlier = Visit.objects.filter(token=request.POST.get("token"), recorded_by=request.user).first() \
-            if form.is_bound and _is_uuid(request.POST.get("token")) else None
-        if earlier is not None:
-            messages.info(request, _("This visit was already saved."))
-            return redirect("field:visit", earlier.pk)
-        if form.is_valid():
+        first = earlier(request, Visit, recorded_by=request.user)
+        if first is None and form.is_valid():
             visit = form.save(commit=False)
             visit.household, visit.worker, visit.recorded_by = household, worker, request.user
             visit.token = form.cleaned_data["token"]
             try:
-                with transaction.atomic():
-                    visit.save()
-            except IntegrityError:  # the same token won a race a moment ago
-                visit = Visit.objects.get(token=visit.token)
-                messages.info(request, _("This visit was already saved."))
-                return redirect("field:visit", visit.pk)
-            messages.success(request, _("Visit saved."))
-            return redirect("field:visit", visit.pk)
+                first, created = save_once(visit, recorded_by=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if created:
+                    messages.success(request, _("Visit saved."))
+                    return redirect("field:visit", visit.pk)
+        if first is not None:
+            messages.info(request, _("This visit was already saved."))
+            return redirect("field:visit", first.pk)
     return render(request, "grid/field/visit_form.html", {"form": form, "household": household})
-
-
-def _is_uuid(value):
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return True
 
 
 @require_GET

@@ -52,6 +52,8 @@ class Dispute(models.Model):
     follow_up_on = models.DateField(_("follow-up date"), null=True, blank=True)
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                       verbose_name=_("registered by"))
+    # The form's one-time token: a double tap or a resent POST finds the first record instead of a second.
+    token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
 
     objects = DisputeQuerySet.as_manager()

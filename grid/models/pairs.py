@@ -76,12 +76,12 @@ class AssistancePair(models.Model):
             return "overdue"
         return "due" if due <= today + datetime.timedelta(days=DUE_SOON_DAYS) else "ok"
 
-    def log_contact(self, *, on, how, note, by):
+    def log_contact(self, *, on, how, note, by, token=None):
         if on > timezone.localdate():
             raise ValidationError(_("A contact cannot be in the future."), code="future_contact")
         if not self.active:
             raise ValidationError(_("This pair has ended."), code="pair_ended")
-        return self.contacts.create(contacted_on=on, how=how, note=note, recorded_by=by)
+        return self.contacts.create(contacted_on=on, how=how, note=note, recorded_by=by, token=token)
 
 
 class PairContact(models.Model):
@@ -97,6 +97,8 @@ class PairContact(models.Model):
     note = models.TextField(_("note"), blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name=_("recorded by"))
+    # The form's one-time token: a double tap or a resent POST finds the first record instead of a second.
+    token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     class Meta:

@@ -31,6 +31,8 @@ class ServiceRecord(models.Model):
     notes = models.TextField(_("notes"), blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name=_("recorded by"))
+    # The form's one-time token: a double tap or a resent POST finds the first record instead of a second.
+    token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     objects = ServiceQuerySet.as_manager()

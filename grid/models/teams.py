@@ -82,6 +82,8 @@ class Whistle(models.Model):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True,
                                   blank=True, verbose_name=_("closed by"))
+    # The form's one-time token: a double tap or a resent POST finds the first record instead of a second.
+    token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True, editable=False)
 
     objects = WhistleQuerySet.as_manager()
 

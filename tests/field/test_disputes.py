@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -18,7 +19,8 @@ def make_dispute(user, micro="NJ-03-01", **fields):
 def test_a_worker_registers_a_dispute(client3, tree):
     micro = GridNode.objects.get(code="NJ-03-01")
     client3.post(reverse("field:dispute_new"), {"micro_grid": micro.pk, "kind": "family", "parties": "甲、乙",
-                                                "summary": "赡养纠纷", "found_on": timezone.localdate().isoformat()})
+                                                "summary": "赡养纠纷", "found_on": timezone.localdate().isoformat(),
+                                                "token": str(uuid.uuid4())})
     assert Dispute.objects.get().state == Dispute.State.REGISTERED
 
 

@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 from django.urls import reverse
 from django.utils import timezone
@@ -35,14 +36,15 @@ def test_the_helpers_home_lists_overdue_pairs(client3, worker3, household):
 def test_a_helper_logs_a_contact(client3, worker3, household):
     pair = make_pair(worker3, household)
     client3.post(reverse("field:pair_contact", args=[pair.pk]),
-                 {"contacted_on": TODAY().isoformat(), "how": "phone", "note": "身体好"})
+                 {"contacted_on": TODAY().isoformat(), "how": "phone", "note": "身体好", "token": str(uuid.uuid4())})
     assert PairContact.objects.get().note == "身体好"
 
 
 def test_a_contact_in_the_future_is_refused(client3, worker3, household):
     pair = make_pair(worker3, household)
     tomorrow = (TODAY() + datetime.timedelta(days=1)).isoformat()
-    response = client3.post(reverse("field:pair_contact", args=[pair.pk]), {"contacted_on": tomorrow, "how": "phone"})
+    response = client3.post(reverse("field:pair_contact", args=[pair.pk]), {"contacted_on": tomorrow, "how": "phone",
+                                                                            "token": str(uuid.uuid4())})
     assert response.status_code == 400 and not PairContact.objects.exists()
 
 

@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
@@ -25,7 +27,8 @@ def blow(user, grid="NJ-03", **fields):
 def test_the_branch_blows_a_whistle(client, branch):
     client.force_login(branch)
     client.post(reverse("field:whistle_new"), {"grid": GridNode.objects.get(code="NJ-03").pk, "what": "积水",
-                                               "where": "荷花苑", "when": "2026-11-28T10:00", "urgency": "urgent"})
+                                               "where": "荷花苑", "when": "2026-11-28T10:00", "urgency": "urgent",
+                                               "token": str(uuid.uuid4())})
     assert Whistle.objects.get().urgency == "urgent"
 
 

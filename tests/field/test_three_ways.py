@@ -1,3 +1,5 @@
+import uuid
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,7 +15,7 @@ def record(user, household, way="proxy"):
 def test_a_worker_records_a_service_from_the_household(client3, worker3, household):
     client3.post(reverse("field:service_new", args=[household.pk]), {
         "way": "doorstep", "what": "上门办理养老认证", "done_on": timezone.localdate().isoformat(),
-        "helper": worker3.person.pk})
+        "helper": worker3.person.pk, "token": str(uuid.uuid4())})
     assert ServiceRecord.objects.get().way == "doorstep"
 
 
@@ -33,7 +35,8 @@ def test_services_are_counted_per_grid(client3, worker3, household):
 
 def test_a_service_in_the_future_is_refused(client3, worker3, household):
     client3.post(reverse("field:service_new", args=[household.pk]), {
-        "way": "proxy", "what": "代办", "done_on": "2999-01-01", "helper": worker3.person.pk})
+        "way": "proxy", "what": "代办", "done_on": "2999-01-01", "helper": worker3.person.pk,
+        "token": str(uuid.uuid4())})
     assert not ServiceRecord.objects.exists()
 
 
