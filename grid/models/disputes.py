@@ -66,7 +66,8 @@ class Dispute(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(state="resolved") | models.Q(resolved_on__isnull=False),
-                name="resolved_dispute_has_date"),
+                name="resolved_dispute_has_date", violation_error_code="resolved_without_date",
+                violation_error_message=_("A resolved dispute needs the date it was resolved.")),
         ]
 
     def __str__(self):

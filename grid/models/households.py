@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Max
 from django.utils import timezone
@@ -60,7 +61,9 @@ class Household(models.Model):
     building = models.CharField(_("building"), max_length=20, blank=True)
     unit_number = models.CharField(_("stairwell unit"), max_length=20, blank=True)
     room = models.CharField(_("room"), max_length=20, blank=True)
-    people = models.PositiveSmallIntegerField(_("number of people"), default=1)
+    # The same bounds as the Excel import (grid/excel.py).
+    people = models.PositiveSmallIntegerField(_("number of people"), default=1,
+                                              validators=[MinValueValidator(1), MaxValueValidator(99)])
     contact_name = models.CharField(_("contact person"), max_length=50)
     contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
     notes = models.TextField(_("notes"), blank=True)

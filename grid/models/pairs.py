@@ -4,12 +4,14 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 DUE_SOON_DAYS = 7
+MIN_CADENCE_DAYS, MAX_CADENCE_DAYS = 1, 366  # at least yearly
 
 
 class PairQuerySet(models.QuerySet):
@@ -43,7 +45,8 @@ class AssistancePair(models.Model):
                                   verbose_name=_("household"))
     member_name = models.CharField(_("person helped"), max_length=50, blank=True,
                                    help_text=_("Leave empty when the whole household is helped."))
-    cadence_days = models.PositiveSmallIntegerField(_("contact every (days)"), default=30)
+    cadence_days = models.PositiveSmallIntegerField(_("contact every (days)"), default=30, validators=[
+        MinValueValidator(MIN_CADENCE_DAYS), MaxValueValidator(MAX_CADENCE_DAYS)])
     started_on = models.DateField(_("paired since"), default=timezone.localdate)
     active = models.BooleanField(_("active"), default=True)
     notes = models.TextField(_("notes"), blank=True)
@@ -57,8 +60,10 @@ class AssistancePair(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["helper", "household", "member_name"], name="one_pair_per_helper_person",
                                     violation_error_message=_("This helper is already paired with this person.")),
-            models.CheckConstraint(condition=models.Q(cadence_days__gte=1, cadence_days__lte=366),
-                                   name="pair_cadence_in_range"),
+            models.CheckConstraint(condition=models.Q(cadence_days__gte=MIN_CADENCE_DAYS,
+                                                      cadence_days__lte=MAX_CADENCE_DAYS),
+                                   name="pair_cadence_in_range", violation_error_code="cadence_out_of_range",
+                                   violation_error_message=_("Contact every 1 to 366 days.")),
         ]
 
     def __str__(self):

@@ -92,7 +92,9 @@ class Whistle(models.Model):
         verbose_name_plural = _("whistles")
         ordering = ["-blown_at", "-pk"]
         constraints = [models.CheckConstraint(
-            condition=models.Q(closed_at__isnull=True) | ~models.Q(outcome=""), name="closed_whistle_has_outcome")]
+            condition=models.Q(closed_at__isnull=True) | ~models.Q(outcome=""), name="closed_whistle_has_outcome",
+            violation_error_code="closed_without_outcome",
+            violation_error_message=_("A closed whistle needs its outcome."))]
 
     def __str__(self):
         return self.what
