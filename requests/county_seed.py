@@ -10,7 +10,7 @@ elsewhere — and so the bulk path must do by hand what the methods guarantee:
 - the mptt fields (lft/rght/level/tree_id) are computed here, children ordered by code as
   `order_insertion_by` would, and `verify_tree` checks them in SQL afterwards;
 - every request satisfies the model's check constraints (dispatched → unit + deadline; accepted and later →
-  acceptor) and carries a Transition row for every step up to its current state;
+  acceptor) and carries a Transition row for every step up to its current state (a dispatch with its unit);
 - fields this module does not know (others add fields to Household/Visit) get their model default, NULL, or ''
   (`_fillers`); a new required field without a default makes the seed stop with its name.
 It lives in `requests/` because only the top floor may import every app.
@@ -422,33 +422,33 @@ def requests_and_transitions(rng, scale, nodes, homes, system_user, now):
             unit = acceptor = deadline = None
             dispatched = accepted = closed = publicised = rated = None
             closure = invalid = rating = ""
-            steps = [("", "ordered", None, ordered, "")]
+            steps = [("", "ordered", None, ordered, "", None)]
             at = ordered
             if state != "ordered" and state != "invalid":
                 unit = rng.choice(duty.get(category) or units)
                 at = dispatched = min(at + datetime.timedelta(hours=rng.uniform(0.5, 30)), now)
                 deadline = dispatched + datetime.timedelta(days=days)
-                steps.append(("ordered", "dispatched", system_user, at, ""))
+                steps.append(("ordered", "dispatched", system_user, at, "", unit))
                 if state != "dispatched":
                     acceptor = rng.choice(members[unit])
                     at = accepted = at + datetime.timedelta(hours=rng.uniform(0.5, 48))
-                    steps.append(("dispatched", "accepted", system_user, at, ""))
+                    steps.append(("dispatched", "accepted", system_user, at, "", None))
                     if state in ("closed", "publicised"):
                         closure = rng.choice(CLOSURES)
                         at = closed = at + datetime.timedelta(hours=rng.uniform(2, 24 * days))
-                        steps.append(("accepted", "closed", system_user, at, closure))
+                        steps.append(("accepted", "closed", system_user, at, closure, None))
                         if rng.random() < 0.7:
                             rating = rng.choice(("satisfied", "satisfied", "satisfied", "basically"))
                             rated = at + datetime.timedelta(hours=rng.uniform(1, 72))
                         if state == "publicised":
                             at = publicised = at + datetime.timedelta(hours=rng.uniform(1, 72))
-                            steps.append(("closed", "publicised", system_user, at, ""))
+                            steps.append(("closed", "publicised", system_user, at, "", None))
             elif state == "invalid":
                 invalid = "重复提交"
                 at = at + datetime.timedelta(hours=rng.uniform(0.5, 30))
-                steps.append(("ordered", "invalid", system_user, at, invalid))
-            for old, new, by, when, note in steps:
-                transitions.append((pk, old, new, by, min(when, now), note))
+                steps.append(("ordered", "invalid", system_user, at, invalid, None))
+            for old, new, by, when, note, step_unit in steps:
+                transitions.append((pk, old, new, by, min(when, now), note, step_unit))
             home = rng.choice(homes_of[micro]) if micro in homes_of and rng.random() < 0.3 else None
             yield (pk, reference, secrets.token_urlsafe(32), category, rng.choice(TEXTS), micro,
                    rng.choice(channels), name(rng), fictional_phone(rng), home, state, unit, deadline, acceptor,
@@ -462,7 +462,8 @@ def requests_and_transitions(rng, scale, nodes, homes, system_user, now):
                               "dispatched_at", "accepted_at", "closed_at", "publicised_at", "rated_at",
                               "updated_at"], rows(), now)
     reset_sequences(Request)
-    moved = write(Transition, ["request_id", "old_state", "new_state", "by_id", "at", "note"], transitions, now)
+    moved = write(Transition, ["request_id", "old_state", "new_state", "by_id", "at", "note", "unit_id"],
+                  transitions, now)
     reset_sequences(Transition)
     return written, moved
 

@@ -67,7 +67,9 @@ class StaffTransitions:
         if not moved:  # pragma: no cover - unreachable while the row is locked
             raise ValidationError(_("Someone else changed this request a moment ago. Reload and try again."),
                                   code="state")
-        self.transitions.create(old_state=current.state, new_state=new_state, by=by, at=at, note=note)
+        # A dispatch remembers its unit, so the timeline still names it after a return and a new dispatch.
+        unit = fields.get("unit") if new_state == self.State.DISPATCHED else None
+        self.transitions.create(old_state=current.state, new_state=new_state, by=by, at=at, note=note, unit=unit)
         self.refresh_from_db(fields=["state", *fields])
         return current.state
 

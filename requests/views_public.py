@@ -107,18 +107,20 @@ def _tracked(request, token):
 
 def _timeline(wish):
     entries = []
-    for step in wish.transitions.all():
+    # Each step names its own unit and acceptor: after a return they are not the request's current ones.
+    for step in wish.transitions.select_related("unit", "by__person"):
         entry = {"at": step.at, "label": Request.State(step.new_state).label, "detail": ""}
+        acceptor = getattr(step.by, "person", None) if step.by else None
         if step.new_state == Request.State.ORDERED and step.old_state:
             entry["label"] = _("Returned, to be dispatched again")
-        elif step.new_state == Request.State.DISPATCHED and wish.unit:
-            entry["detail"] = _("To: %(unit)s") % {"unit": wish.unit.name}
+        elif step.new_state == Request.State.DISPATCHED and step.unit:
+            entry["detail"] = _("To: %(unit)s") % {"unit": step.unit.name}
         elif step.new_state == Request.State.ACCEPTED and step.old_state in (Request.State.CLOSED,
                                                                             Request.State.PUBLICISED):
             entry["label"] = _("Reopened after your rating")
             entry["detail"] = step.note
-        elif step.new_state == Request.State.ACCEPTED and wish.acceptor:
-            entry["detail"] = _("Party member %(name)s") % {"name": mask_name(wish.acceptor.name)}
+        elif step.new_state == Request.State.ACCEPTED and acceptor:
+            entry["detail"] = _("Party member %(name)s") % {"name": mask_name(acceptor.name)}
         elif step.new_state == Request.State.INVALID:
             entry["detail"] = wish.invalid_reason
         entries.append(entry)

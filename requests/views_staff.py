@@ -150,7 +150,7 @@ def _render_detail(request, wish, bound=None, status=200):
             actions[action] = bound[1] if bound and bound[0] == action else _form_for(action, wish)
     context = {
         "wish": wish, "actions": actions, "action_names": list(actions),
-        "transitions": wish.transitions.select_related("by__person").order_by("at", "pk"),
+        "transitions": wish.transitions.select_related("by__person", "unit").order_by("at", "pk"),
         "photos": list(wish.photos.all()),
         # The branch admin sees the note as the board will show it, before they publicise it.
         "public_note": mask_note(wish.closure_note) if "publicise" in actions else "",

@@ -167,6 +167,9 @@ class Transition(models.Model):
                            help_text=_("Empty when the resident did it."))
     at = models.DateTimeField(_("at"), default=timezone.now)
     note = models.TextField(_("note"), blank=True)
+    # Where a dispatch sent it: after a return and a new dispatch the request's unit is only the latest one.
+    unit = models.ForeignKey("partners.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                             verbose_name=_("unit"), help_text=_("The unit a dispatch sent the request to."))
 
     class Meta:
         verbose_name = _("transition")
