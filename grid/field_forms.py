@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from grid.field_once import token_field
 from grid.models import Dispute, GridNode, Household, PairContact, Person, ServiceRecord, SpecialGroup, Visit, Whistle
+from grid.models.disputes import FOLLOW_UP_BEFORE_RESOLUTION
 from grid.phones import normalise_phone
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -114,6 +115,13 @@ class MediateForm(forms.Form):
 class ResolveForm(forms.Form):
     outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs=SHORT_NOTE))
     follow_up_on = forms.DateField(label=_("Follow-up date"), required=False, widget=DATE)
+
+    def clean_follow_up_on(self):
+        # Resolved today (the page has no resolution date): the model refuses an earlier follow-up too.
+        follow_up_on = self.cleaned_data["follow_up_on"]
+        if follow_up_on and follow_up_on < timezone.localdate():
+            raise ValidationError(FOLLOW_UP_BEFORE_RESOLUTION, code="follow_up_before_resolution")
+        return follow_up_on
 
 
 class ReferForm(forms.Form):

@@ -10,6 +10,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+FOLLOW_UP_BEFORE_RESOLUTION = _("The follow-up date cannot be before the date it was resolved.")
+
 
 class DisputeQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -77,27 +79,46 @@ class Dispute(models.Model):
         super().clean()
         if self.found_on and self.found_on > timezone.localdate():
             raise ValidationError({"found_on": _("The date found cannot be in the future.")}, code="future_dispute")
+        if self.follow_up_on and self.resolved_on and self.follow_up_on < self.resolved_on:
+            raise ValidationError({"follow_up_on": FOLLOW_UP_BEFORE_RESOLUTION}, code="follow_up_before_resolution")
+
+    def _refuse_unless(self, allowed, action):
+        """Say why this dispute, as it stands now, cannot make this move (the page may show an older state)."""
+        if self.state in allowed:
+            return
+        if self.state == self.State.RESOLVED:
+            raise ValidationError(_("This dispute has already been resolved."), code="already_resolved")
+        if self.state == self.State.REFERRED:
+            raise ValidationError(_("This dispute has already been referred upward."), code="already_referred")
+        if action == "resolve":  # still registered
+            raise ValidationError(_("Start mediation before marking the dispute resolved."), code="not_mediating")
+        raise ValidationError(_("Mediation of this dispute has already started."), code="already_mediating")
 
     @transaction.atomic
     def _move(self, old_states, new, *, by, note="", at=None, **fields):
         won = Dispute.objects.filter(pk=self.pk, state__in=old_states).update(state=new, **fields)
-        if not won:
+        if not won:  # it was in old_states when loaded: someone moved it a moment ago
             raise ValidationError(_("This dispute has already moved on; reload the page."), code="stale_state")
         old = self.state
         self.transitions.create(old=old, new=new, by=by, note=note, at=at or timezone.now())
         self.refresh_from_db(fields=["state", *fields])
 
     def start_mediation(self, mediator, *, by, at=None):
+        self._refuse_unless([self.State.REGISTERED], "mediate")
         self._move([self.State.REGISTERED], self.State.MEDIATING, by=by, at=at, mediator=mediator)
 
     def resolve(self, outcome, *, by, on=None, follow_up_on=None, at=None):
+        self._refuse_unless([self.State.MEDIATING], "resolve")
         if not outcome.strip():
             raise ValidationError(_("Write down the outcome."), code="no_outcome")
         on = on or timezone.localdate()
+        if follow_up_on and follow_up_on < on:
+            raise ValidationError(FOLLOW_UP_BEFORE_RESOLUTION, code="follow_up_before_resolution")
         self._move([self.State.MEDIATING], self.State.RESOLVED, by=by, at=at, note=outcome, outcome=outcome,
                    resolved_on=on, follow_up_on=follow_up_on)
 
     def refer(self, referred_to, *, by, note="", at=None):
+        self._refuse_unless([self.State.REGISTERED, self.State.MEDIATING], "refer")
         if not referred_to.strip():
             raise ValidationError(_("Say where it was referred to."), code="no_referral_target")
         self._move([self.State.REGISTERED, self.State.MEDIATING], self.State.REFERRED, by=by, note=note, at=at,

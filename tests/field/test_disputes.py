@@ -42,7 +42,7 @@ def test_an_illegal_move_through_the_page_shows_a_message_and_changes_nothing(cl
     response = client3.post(reverse("field:dispute_move", args=[dispute.pk, "resolve"]), {"outcome": "和解"},
                             follow=True)
     dispute.refresh_from_db()
-    assert "状态已变化" in response.content.decode() and dispute.state == "registered"
+    assert "请先开始调解" in response.content.decode() and dispute.state == "registered"
 
 
 def test_a_dispute_is_referred_upward(client3, worker3, tree):
@@ -97,3 +97,87 @@ def test_the_branch_home_shows_the_years_resolved_figure(client, branch, worker3
     client.force_login(branch)
     figures = [p for p in client.get(reverse("me")).context["panels"] if p["template"].endswith("_figures.html")]
     assert figures[0]["resolved"] == 1
+
+
+def refused(move):
+    with pytest.raises(ValidationError) as caught:
+        move()
+    return caught.value.code
+
+
+def test_resolving_a_registered_dispute_says_start_mediation_first(worker3, tree):
+    dispute = make_dispute(worker3)
+    assert refused(lambda: dispute.resolve("和解", by=worker3)) == "not_mediating"
+
+
+def test_mediating_twice_says_mediation_has_started(worker3, tree):
+    dispute = make_dispute(worker3)
+    dispute.start_mediation(worker3.person, by=worker3)
+    assert refused(lambda: dispute.start_mediation(worker3.person, by=worker3)) == "already_mediating"
+
+
+@pytest.mark.parametrize("move", ["mediate", "resolve", "refer"])
+def test_a_resolved_dispute_says_it_is_resolved(worker3, tree, move):
+    dispute = make_dispute(worker3)
+    dispute.start_mediation(worker3.person, by=worker3)
+    dispute.resolve("和解", by=worker3)
+    moves = {"mediate": lambda: dispute.start_mediation(worker3.person, by=worker3),
+             "resolve": lambda: dispute.resolve("和解", by=worker3),
+             "refer": lambda: dispute.refer("县司法局", by=worker3)}
+    assert refused(moves[move]) == "already_resolved"
+
+
+def test_a_referred_dispute_says_it_was_referred(worker3, tree):
+    dispute = make_dispute(worker3)
+    dispute.refer("县司法局", by=worker3)
+    assert refused(lambda: dispute.start_mediation(worker3.person, by=worker3)) == "already_referred"
+
+
+def test_a_refused_move_writes_no_transition(worker3, tree):
+    dispute = make_dispute(worker3)
+    refused(lambda: dispute.resolve("和解", by=worker3))
+    assert not dispute.transitions.exists()
+
+
+def test_a_move_that_lost_a_race_still_says_reload(worker3, tree):
+    dispute = make_dispute(worker3)
+    stale = Dispute.objects.get(pk=dispute.pk)
+    dispute.refer("县司法局", by=worker3)
+    assert refused(lambda: stale.start_mediation(worker3.person, by=worker3)) == "stale_state"
+
+
+def test_a_follow_up_before_the_resolution_is_refused(worker3, tree):
+    dispute = make_dispute(worker3)
+    dispute.start_mediation(worker3.person, by=worker3)
+    today = timezone.localdate()
+    assert refused(lambda: dispute.resolve("和解", by=worker3, on=today,
+                                           follow_up_on=today - datetime.timedelta(days=1))) == \
+        "follow_up_before_resolution"
+
+
+def test_the_resolve_form_refuses_a_follow_up_in_the_past_and_keeps_the_outcome(client3, worker3, tree):
+    dispute = make_dispute(worker3)
+    dispute.start_mediation(worker3.person, by=worker3)
+    yesterday = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
+    response = client3.post(reverse("field:dispute_move", args=[dispute.pk, "resolve"]),
+                            {"outcome": "双方和解", "follow_up_on": yesterday})
+    dispute.refresh_from_db()
+    assert (response.status_code, dispute.state) == (400, "mediating") and "回访日期不能早于化解日期" in \
+        response.content.decode()
+
+
+def test_a_follow_up_on_the_day_of_resolution_is_taken(worker3, tree):
+    dispute = make_dispute(worker3)
+    dispute.start_mediation(worker3.person, by=worker3)
+    dispute.resolve("和解", by=worker3, follow_up_on=timezone.localdate())
+    assert dispute.follow_up_on == dispute.resolved_on
+
+
+def test_admin_refuses_a_follow_up_before_the_resolution(worker3, tree):
+    dispute = make_dispute(worker3)
+    dispute.start_mediation(worker3.person, by=worker3)
+    dispute.resolve("和解", by=worker3)
+    dispute.follow_up_on = dispute.resolved_on - datetime.timedelta(days=3)
+    with pytest.raises(ValidationError) as caught:
+        dispute.full_clean()
+    assert "follow_up_on" in caught.value.message_dict
