@@ -67,6 +67,14 @@ def browser_login(page, live_server, username, password="correct-horse-battery")
     page.wait_for_load_state("networkidle")
 
 
+def follow_menu(page, label):
+    """Go to a section through the main menu, as a person would: on a phone, open the folded menu first."""
+    toggle = page.locator(".menu-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    page.locator(".site-nav").get_by_role("link", name=label, exact=True).click()
+
+
 def on_postgres():
     return connection.vendor == "postgresql"
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 
 from grid.models import Visit
-from tests.conftest import browser_login
+from tests.conftest import browser_login, follow_menu
 from tests.factories import make_category, make_grid_worker, make_tree
 from tests.field.conftest import make_household
 
@@ -31,7 +31,7 @@ def test_a_grid_worker_logs_a_visit_and_raises_a_request_on_a_phone(phone, live_
     phone.goto(f"{live_server.url}/me/")
     assert phone.locator("#my-coverage").inner_text().strip() == "0 / 2"
 
-    phone.click("text=记录走访")
+    follow_menu(phone, "记录走访")
     phone.fill("#id_q", "3幢 201")
     phone.click("button:has-text('查找')")
     phone.click("text=李桂芳")

@@ -51,9 +51,20 @@ def test_the_overview_opens_and_closes_a_grid_without_javascript(browser, live_s
     context.close()
 
 
-def test_the_menu_wraps_on_a_phone_with_tap_targets_of_at_least_44_px(phone, live_server, world):
+def test_on_a_phone_a_long_menu_folds_into_one_button_that_names_the_section(phone, live_server, world):
     browser_login(phone, live_server, "worker3")
     phone.goto(f"{live_server.url}/grid/NJ-03/")
+    toggle = phone.locator(".menu-toggle")
+    assert toggle.inner_text().startswith("菜单") and "网格" in toggle.inner_text()
+    assert not phone.locator(".site-nav ul").is_visible()
+    toggle.click()
+    assert phone.locator(".site-nav ul").is_visible() and toggle.get_attribute("aria-expanded") == "true"
+
+
+def test_the_menu_opens_on_a_phone_with_tap_targets_of_at_least_44_px(phone, live_server, world):
+    browser_login(phone, live_server, "worker3")
+    phone.goto(f"{live_server.url}/grid/NJ-03/")
+    phone.locator(".menu-toggle").click()
     heights = phone.eval_on_selector_all(".site-nav a, .who button, .breadcrumbs a",
                                          "els => els.map(e => e.getBoundingClientRect().height)")
     assert min(heights) >= 44
@@ -63,4 +74,5 @@ def test_the_menu_wraps_on_a_phone_with_tap_targets_of_at_least_44_px(phone, liv
 def test_the_menu_marks_grids_as_the_current_section(phone, live_server, world):
     browser_login(phone, live_server, "worker3")
     phone.goto(f"{live_server.url}/grid/NJ-03-01/")
+    phone.locator(".menu-toggle").click()
     assert phone.locator(".site-nav [aria-current=page]").inner_text() == "网格"
