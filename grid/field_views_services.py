@@ -22,7 +22,8 @@ def service_list(request):
     services = ServiceFilter(request.GET, request=request, queryset=ServiceRecord.objects.visible_to(request.user)
                              .select_related("household__micro_grid__parent", "helper"))
     ways = dict(ServiceRecord.Way.choices)
-    by_way = [(ways[row["way"]], row["n"]) for row in services.qs.order_by().values("way").annotate(n=Count("pk"))]
+    counts = dict(services.qs.order_by().values_list("way").annotate(n=Count("pk")))
+    by_way = [(label, counts.get(way, 0)) for way, label in ways.items()]  # every way, in the article's order
     by_grid = (services.qs.order_by().values("household__micro_grid__parent__code",
                                               "household__micro_grid__parent__name", "way")
                .annotate(n=Count("pk")).order_by("household__micro_grid__parent__code", "way"))

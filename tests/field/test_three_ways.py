@@ -24,7 +24,20 @@ def test_services_are_counted_per_way(client3, worker3, household):
     record(worker3, household, "proxy")
     record(worker3, household, "accompany")
     response = client3.get(reverse("field:services"))
-    assert {str(label): n for label, n in response.context["by_way"]} == {"代理办": 2, "领着办": 1}
+    assert [(str(label), n) for label, n in response.context["by_way"]] == [
+        ("代理办", 2), ("领着办", 1), ("上门办", 0)]
+
+
+def test_every_way_is_shown_in_the_articles_order_even_when_only_the_last_has_records(client3, worker3, household):
+    record(worker3, household, "doorstep")
+    page = client3.get(reverse("field:services")).content.decode()
+    figures = [page.index(label) for label in ("代理办", "领着办", "上门办")]
+    assert figures == sorted(figures) and '<span class="figure">0</span> 代理办' in page
+
+
+def test_with_no_records_every_way_shows_zero(client3, tree):
+    by_way = client3.get(reverse("field:services")).context["by_way"]
+    assert [n for _label, n in by_way] == [0, 0, 0]
 
 
 def test_services_are_counted_per_grid(client3, worker3, household):
