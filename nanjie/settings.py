@@ -89,6 +89,9 @@ def database_from_url(url):
             # Persistent connections with a health check: survives a database restart without ours.
             "CONN_MAX_AGE": env_int("DJANGO_CONN_MAX_AGE", 60),
             "CONN_HEALTH_CHECKS": True,
+            # Choice fields iterate their querysets with .iterator(): a server-side cursor made that three
+            # round trips (DECLARE, FETCH, CLOSE) per <select>; our lists are small and paginated.
+            "DISABLE_SERVER_SIDE_CURSORS": True,
         }
     raise ImproperlyConfigured(f"DATABASE_URL scheme {parsed.scheme!r} is not sqlite or postgres")
 

@@ -76,5 +76,9 @@ def test_a_postgres_url_gives_every_part_and_persistent_checked_connections():
     assert database["CONN_HEALTH_CHECKS"] is True and database["CONN_MAX_AGE"] > 0
 
 
+def test_postgresql_choice_lists_use_plain_cursors():
+    assert database_from_url("postgres://u@h/n")["DISABLE_SERVER_SIDE_CURSORS"] is True
+
+
 def test_postgresql_is_accepted_as_a_scheme_name_too():
     assert database_from_url("postgresql://u@h/n")["ENGINE"] == "django.db.backends.postgresql"
