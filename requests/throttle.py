@@ -5,6 +5,7 @@ Addresses are stored as a keyed hash: we need to count them, not to know them.
 
 import hashlib
 import hmac
+import math
 from datetime import timedelta
 
 from django.conf import settings
@@ -43,6 +44,17 @@ def is_limited(request, scope):
     """True once this address has used up its allowance for the scope in the current window."""
     limit, since = _window(scope)
     return ThrottleHit.objects.filter(scope=scope, client=_client_key(request), at__gte=since).count() >= limit
+
+
+def retry_after(request, scope):
+    """Seconds until this address may try again: until enough of its counted events have left the window."""
+    limit, since = _window(scope)
+    newest = list(ThrottleHit.objects.filter(scope=scope, client=_client_key(request), at__gte=since)
+                  .order_by("-at").values_list("at", flat=True)[:limit])
+    if len(newest) < limit:
+        return 0
+    # When the limit-th newest event leaves the window, one fewer than the limit is left: allowed again.
+    return max(1, math.ceil((newest[-1] - since).total_seconds()))
 
 
 def record(request, scope):

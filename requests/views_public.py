@@ -46,9 +46,11 @@ def _masked(notices):
 def _throttled(request, scope):
     # What the resident typed is shown back, so they can copy it and nothing is lost.
     typed = request.POST.get("text", "")[:2000] if request.method == "POST" and scope == "wish" else ""
-    return render(request, "requests/public/throttled.html", {
+    response = render(request, "requests/public/throttled.html", {
         "scope": scope, "typed": typed, "community_phone": getattr(settings, "COMMUNITY_PHONE", ""),
     }, status=429)
+    response["Retry-After"] = str(throttle.retry_after(request, scope) or throttle.LIMITS[scope][1])
+    return response
 
 
 @require_GET
@@ -97,12 +99,18 @@ def wish(request):
 
 
 def _tracked(request, token):
-    """The request behind a token, or None; wrong tokens are counted against the address."""
-    found = (Request.objects.filter(token=token)
-             .select_related("category", "micro_grid__parent", "unit", "acceptor").first())
-    if found is None:
-        throttle.record(request, "track-miss")
-    return found
+    """The request behind a token, or None. A right token always opens: many residents share one address
+    behind a NAT, and the throttle is there for guessers, so only misses count (see _missed)."""
+    return (Request.objects.filter(token=token)
+            .select_related("category", "micro_grid__parent", "unit", "acceptor").first())
+
+
+def _missed(request):
+    """A wrong token: counted against the address and a 404; once it has missed too often, a 429."""
+    if throttle.is_limited(request, "track-miss"):
+        return _throttled(request, "track-miss")
+    throttle.record(request, "track-miss")
+    raise Http404
 
 
 def _timeline(wish):
@@ -150,22 +158,18 @@ def _track_page(request, wish, rating_form=None, status=200):
 @never_cache
 @require_GET
 def track(request, token):
-    if throttle.is_limited(request, "track-miss"):
-        return _throttled(request, "track-miss")
     wish = _tracked(request, token)
     if wish is None:
-        raise Http404
+        return _missed(request)
     return _track_page(request, wish)
 
 
 @never_cache
 @require_POST
 def rate(request, token):
-    if throttle.is_limited(request, "track-miss"):
-        return _throttled(request, "track-miss")
     wish = _tracked(request, token)
     if wish is None:
-        raise Http404
+        return _missed(request)
     form = RatingForm(request.POST)
     if form.is_valid():
         try:
