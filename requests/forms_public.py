@@ -97,6 +97,19 @@ class WishForm(forms.Form):
         self.fields["category"].widget.attrs["class"] = "big"
         if not self.is_bound:
             self.initial.setdefault("submission", uuid.uuid4())
+        self.renewed = self.is_bound and not _is_uuid(self.data.get("submission"))
+        if self.renewed:
+            # A missing or broken key (an old page, a mangled copy) would be re-rendered as it came and
+            # refused forever: the page gets a fresh one, and the resident sends again with what they typed.
+            self.data = self.data.copy()
+            self.data["submission"] = str(uuid.uuid4())
+
+    def clean(self):
+        data = super().clean()
+        if self.renewed:
+            raise ValidationError(_("This page had expired. Everything you typed is kept: check it and press "
+                                    "“Send my micro-wish” again."), code="renewed")
+        return data
 
     def clean_micro_grid(self):
         code = self.cleaned_data["micro_grid"]
@@ -108,6 +121,14 @@ class WishForm(forms.Form):
     def clean_resident_phone(self):
         phone = self.cleaned_data["resident_phone"].strip()
         return normalise_phone(phone) if phone else ""
+
+
+def _is_uuid(value):
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return bool(value)
 
 
 class RatingForm(forms.Form):
