@@ -253,7 +253,6 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [NONE],
         "frame-ancestors": [NONE],
         "form-action": [SELF],
-        "img-src": [SELF, "data:"],
     },
 }
 

@@ -95,6 +95,13 @@ def test_the_policy_allows_no_inline_script_or_style(client):
     assert "unsafe-inline" not in header and "unsafe-eval" not in header
 
 
+@pytest.mark.django_db
+def test_the_policy_is_exactly_the_strict_one_with_nothing_loosened(client):
+    assert csp_of(client.get("/")) == {
+        "default-src": ["'self'"], "object-src": ["'none'"], "base-uri": ["'none'"], "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"]}
+
+
 # --- Cache-Control -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", ["/me/", "/grid/", "/grid/NJ/", "/admin/", "/no-such-page/"])
