@@ -52,7 +52,8 @@ messages: install
 	msgmerge --quiet --no-fuzzy-matching --compendium locale/.compendium.po locale/header.po $(CATALOGUE) -o $(CATALOGUE)
 	rm -rf locale/.compendium.po locale/.parts
 	msgfmt --check -o locale/zh_Hans/LC_MESSAGES/django.mo $(CATALOGUE)
-	@msgattrib --untranslated --no-obsolete $(CATALOGUE) | grep '^msgid "' | grep -v '^msgid ""$$' | sed 's/^/untranslated: /' || echo "every message is translated"
+	@missing=$$(msgattrib --untranslated --no-obsolete $(CATALOGUE) | grep '^msgid "' | grep -v '^msgid ""$$'); \
+	  if [ -n "$$missing" ]; then echo "$$missing" | sed 's/^/untranslated: /'; else echo "every message is translated"; fi
 
 bench: install-dev
 	bench/run
