@@ -20,6 +20,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADERS = ["微网格编码", "小区", "楼栋", "单元", "房号", "人数", "联系人", "联系电话", "特殊群体", "备注"]
 FIELDS = ["micro_grid", "compound", "building", "unit_number", "room", "people", "contact_name", "contact_phone",
           "special_groups", "notes"]
+LENGTH_LIMITS = {name: Household._meta.get_field(name).max_length
+                 for name in ("compound", "building", "unit_number", "room", "contact_name", "notes")}
+EXCEL_CELL_LIMIT = 32767  # characters Excel keeps in one cell
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
 # The sheet speaks the grid workers' Chinese whatever the UI language is.
@@ -38,7 +41,8 @@ def export_households(households):
             "micro_grid__code", "building", "unit_number", "room", "pk"):
         sheet.append([household.micro_grid.code, household.compound, household.building, household.unit_number,
                       household.room, household.people, household.contact_name, household.contact_phone,
-                      "、".join(GROUP_LABELS[tag.group] for tag in household.tags.all()), household.notes])
+                      "、".join(GROUP_LABELS[tag.group] for tag in household.tags.all()),
+                      household.notes[:EXCEL_CELL_LIMIT]])  # notes saved before the limit could overflow a cell
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -104,9 +108,10 @@ def _clean_row(values, micro_grids):
     if not 1 <= people <= 99:
         raise ValidationError(_("number of people must be between 1 and 99"))
     phone = normalise_phone(row["contact_phone"]) if row["contact_phone"] else ""
-    for name, limit in (("compound", 50), ("building", 20), ("unit_number", 20), ("room", 20), ("contact_name", 50)):
+    for name, limit in LENGTH_LIMITS.items():
         if len(row[name]) > limit:
-            raise ValidationError(_("a value is too long (at most %(limit)d characters)") % {"limit": limit})
+            raise ValidationError(_("“%(column)s” is too long (at most %(limit)d characters, it has %(length)d)") % {
+                "column": HEADERS[FIELDS.index(name)], "limit": limit, "length": len(row[name])})
     return {"micro_grid": node, "compound": row["compound"], "building": row["building"],
             "unit_number": row["unit_number"], "room": row["room"], "contact_name": row["contact_name"],
             "people": people, "contact_phone": phone, "notes": row["notes"], "groups": _groups(row["special_groups"])}

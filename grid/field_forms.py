@@ -8,13 +8,25 @@ from django.utils.translation import gettext_lazy as _
 from grid.field_once import token_field
 from grid.models import Dispute, GridNode, Household, PairContact, Person, ServiceRecord, SpecialGroup, Visit, Whistle
 from grid.models.disputes import FOLLOW_UP_BEFORE_RESOLUTION
+from grid.models.households import NOTE_MAX_LENGTH
 from grid.phones import normalise_phone
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SHORT_NOTE = {"rows": 2}
+TOO_LONG = _("At most %(limit_value)d characters, please shorten it (it has %(show_value)d).")
 
 
-class HouseholdForm(forms.ModelForm):
+class PlainLength:
+    """Mixin for the field forms: "at most N characters" said plainly, the same for every text field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if getattr(field, "max_length", None):
+                field.error_messages["max_length"] = TOO_LONG
+
+
+class HouseholdForm(PlainLength, forms.ModelForm):
     special_groups = forms.MultipleChoiceField(label=_("Special groups"), choices=SpecialGroup.choices,
                                                required=False, widget=forms.CheckboxSelectMultiple)
 
@@ -35,7 +47,7 @@ class HouseholdForm(forms.ModelForm):
         return normalise_phone(phone) if phone else ""
 
 
-class VisitForm(forms.ModelForm):
+class VisitForm(PlainLength, forms.ModelForm):
     """The one-minute form: today's date, four short notes, opinions; a one-time token against double taps."""
 
     token = token_field()
@@ -58,13 +70,13 @@ class VisitForm(forms.ModelForm):
         return cleaned
 
 
-class HouseholdSearchForm(forms.Form):
+class HouseholdSearchForm(PlainLength, forms.Form):
     q = forms.CharField(label=_("Building and room, or name"), required=False, max_length=50,
                         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. 3幢 201 or 张"),
                                                       "autocomplete": "off"}))
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(PlainLength, forms.ModelForm):
     token = token_field()
 
     class Meta:
@@ -77,7 +89,7 @@ class ContactForm(forms.ModelForm):
         self.fields["contacted_on"].initial = timezone.localdate
 
 
-class ServiceForm(forms.ModelForm):
+class ServiceForm(PlainLength, forms.ModelForm):
     token = token_field()
 
     class Meta:
@@ -94,7 +106,7 @@ class ServiceForm(forms.ModelForm):
             self.fields["helper"].initial = person.pk
 
 
-class DisputeForm(forms.ModelForm):
+class DisputeForm(PlainLength, forms.ModelForm):
     token = token_field()
 
     class Meta:
@@ -108,12 +120,12 @@ class DisputeForm(forms.ModelForm):
         self.fields["micro_grid"].queryset = GridNode.objects.visible_to(user).filter(kind=GridNode.Kind.MICRO_GRID)
 
 
-class MediateForm(forms.Form):
+class MediateForm(PlainLength, forms.Form):
     mediator = forms.ModelChoiceField(label=_("Mediator"), queryset=Person.objects.order_by("name"))
 
 
-class ResolveForm(forms.Form):
-    outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs=SHORT_NOTE))
+class ResolveForm(PlainLength, forms.Form):
+    outcome = forms.CharField(label=_("Outcome"), max_length=NOTE_MAX_LENGTH, widget=forms.Textarea(attrs=SHORT_NOTE))
     follow_up_on = forms.DateField(label=_("Follow-up date"), required=False, widget=DATE)
 
     def clean_follow_up_on(self):
@@ -124,12 +136,13 @@ class ResolveForm(forms.Form):
         return follow_up_on
 
 
-class ReferForm(forms.Form):
+class ReferForm(PlainLength, forms.Form):
     referred_to = forms.CharField(label=_("Referred to"), max_length=100)
-    note = forms.CharField(label=_("Why"), required=False, widget=forms.Textarea(attrs=SHORT_NOTE))
+    note = forms.CharField(label=_("Why"), required=False, max_length=NOTE_MAX_LENGTH,
+                           widget=forms.Textarea(attrs=SHORT_NOTE))
 
 
-class WhistleForm(forms.ModelForm):
+class WhistleForm(PlainLength, forms.ModelForm):
     token = token_field()
 
     class Meta:
@@ -143,16 +156,16 @@ class WhistleForm(forms.ModelForm):
         self.fields["when"].initial = lambda: timezone.localtime().replace(second=0, microsecond=0)
 
 
-class ReportInForm(forms.Form):
+class ReportInForm(PlainLength, forms.Form):
     note = forms.CharField(label=_("Note"), required=False, max_length=500,
                            widget=forms.Textarea(attrs=SHORT_NOTE))
 
 
-class CloseForm(forms.Form):
-    outcome = forms.CharField(label=_("Outcome"), widget=forms.Textarea(attrs=SHORT_NOTE))
+class CloseForm(PlainLength, forms.Form):
+    outcome = forms.CharField(label=_("Outcome"), max_length=NOTE_MAX_LENGTH, widget=forms.Textarea(attrs=SHORT_NOTE))
 
 
-class ImportForm(forms.Form):
+class ImportForm(PlainLength, forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"))
 
 

@@ -10,6 +10,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from grid.models.households import NOTE_MAX_LENGTH
+
 FOLLOW_UP_BEFORE_RESOLUTION = _("The follow-up date cannot be before the date it was resolved.")
 
 
@@ -42,13 +44,14 @@ class Dispute(models.Model):
     micro_grid = models.ForeignKey("grid.GridNode", on_delete=models.PROTECT, related_name="disputes",
                                    verbose_name=_("micro-grid"))
     kind = models.CharField(_("type"), max_length=12, choices=Kind)
-    parties = models.TextField(_("parties"), help_text=_("Private: only staff of this grid see it."))
-    summary = models.TextField(_("what happened"))
+    parties = models.TextField(_("parties"), max_length=NOTE_MAX_LENGTH,
+                               help_text=_("Private: only staff of this grid see it."))
+    summary = models.TextField(_("what happened"), max_length=NOTE_MAX_LENGTH)
     found_on = models.DateField(_("date found"), default=timezone.localdate)
     mediator = models.ForeignKey("grid.Person", on_delete=models.PROTECT, null=True, blank=True,
                                  related_name="disputes_mediated", verbose_name=_("mediator"))
     state = models.CharField(_("state"), max_length=12, choices=State, default=State.REGISTERED)
-    outcome = models.TextField(_("outcome"), blank=True)
+    outcome = models.TextField(_("outcome"), max_length=NOTE_MAX_LENGTH, blank=True)
     referred_to = models.CharField(_("referred to"), max_length=100, blank=True)
     resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
     follow_up_on = models.DateField(_("follow-up date"), null=True, blank=True)
@@ -131,7 +134,7 @@ class DisputeTransition(models.Model):
     old = models.CharField(_("from"), max_length=12, choices=Dispute.State)
     new = models.CharField(_("to"), max_length=12, choices=Dispute.State)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by"))
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
     at = models.DateTimeField(_("when"), default=timezone.now)
 
     class Meta:

@@ -10,6 +10,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# Notes are read on a phone and fit an Excel cell (at most 32,767 characters) many times over.
+NOTE_MAX_LENGTH = 2000
+
 
 def stale_days():
     """Households not visited for this many days are listed first (setting, with a default)."""
@@ -66,7 +69,7 @@ class Household(models.Model):
                                               validators=[MinValueValidator(1), MaxValueValidator(99)])
     contact_name = models.CharField(_("contact person"), max_length=50)
     contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), max_length=NOTE_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = HouseholdQuerySet.as_manager()
@@ -149,11 +152,15 @@ class Visit(models.Model):
     worker = models.ForeignKey("grid.Person", on_delete=models.PROTECT, related_name="visits",
                                verbose_name=_("grid worker"))
     visited_on = models.DateField(_("visit date"))
-    walked = models.TextField(_("walk"), blank=True, help_text=_("What you walked past: stairwells, surroundings."))
-    looked = models.TextField(_("look"), blank=True, help_text=_("What you saw: safety hazards, living conditions."))
-    asked = models.TextField(_("ask"), blank=True, help_text=_("What you asked: needs, difficulties."))
-    listened = models.TextField(_("listen"), blank=True, help_text=_("What you heard: opinions and suggestions."))
-    opinions = models.TextField(_("opinions collected"), blank=True)
+    walked = models.TextField(_("walk"), max_length=NOTE_MAX_LENGTH, blank=True,
+                              help_text=_("What you walked past: stairwells, surroundings."))
+    looked = models.TextField(_("look"), max_length=NOTE_MAX_LENGTH, blank=True,
+                              help_text=_("What you saw: safety hazards, living conditions."))
+    asked = models.TextField(_("ask"), max_length=NOTE_MAX_LENGTH, blank=True,
+                             help_text=_("What you asked: needs, difficulties."))
+    listened = models.TextField(_("listen"), max_length=NOTE_MAX_LENGTH, blank=True,
+                                help_text=_("What you heard: opinions and suggestions."))
+    opinions = models.TextField(_("opinions collected"), max_length=NOTE_MAX_LENGTH, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name=_("recorded by"))
     # The form's one-time token: a double tap or a resent POST finds the first visit instead of a second.

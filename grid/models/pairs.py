@@ -10,6 +10,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from grid.models.households import NOTE_MAX_LENGTH
+
 DUE_SOON_DAYS = 7
 MIN_CADENCE_DAYS, MAX_CADENCE_DAYS = 1, 366  # at least yearly
 
@@ -49,7 +51,7 @@ class AssistancePair(models.Model):
         MinValueValidator(MIN_CADENCE_DAYS), MaxValueValidator(MAX_CADENCE_DAYS)])
     started_on = models.DateField(_("paired since"), default=timezone.localdate)
     active = models.BooleanField(_("active"), default=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), max_length=NOTE_MAX_LENGTH, blank=True)
 
     objects = PairQuerySet.as_manager()
 
@@ -99,7 +101,7 @@ class PairContact(models.Model):
                              verbose_name=_("assistance pair"))
     contacted_on = models.DateField(_("contact date"))
     how = models.CharField(_("how"), max_length=10, choices=How, default=How.VISIT)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name=_("recorded by"))
     # The form's one-time token: a double tap or a resent POST finds the first record instead of a second.

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from grid.models.households import NOTE_MAX_LENGTH
+
 
 class ServiceQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -28,7 +30,7 @@ class ServiceRecord(models.Model):
     done_on = models.DateField(_("date"), default=timezone.localdate)
     helper = models.ForeignKey("grid.Person", on_delete=models.PROTECT, related_name="services_done",
                                verbose_name=_("done by"))
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), max_length=NOTE_MAX_LENGTH, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name=_("recorded by"))
     # The form's one-time token: a double tap or a resent POST finds the first record instead of a second.

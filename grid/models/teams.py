@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from grid.models.households import NOTE_MAX_LENGTH
+
 
 class TeamKind(models.TextChoices):
     DUAL_REPORT = "dual_report", _("Dual report, dual service")
@@ -78,7 +80,7 @@ class Whistle(models.Model):
     blown_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                  verbose_name=_("blown by"))
     blown_at = models.DateTimeField(_("blown at"), auto_now_add=True)
-    outcome = models.TextField(_("outcome"), blank=True)
+    outcome = models.TextField(_("outcome"), max_length=NOTE_MAX_LENGTH, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True,
                                   blank=True, verbose_name=_("closed by"))
@@ -131,7 +133,7 @@ class WhistleReport(models.Model):
                                 verbose_name=_("whistle"))
     person = models.ForeignKey("grid.Person", on_delete=models.PROTECT, related_name="whistle_reports",
                                verbose_name=_("person"))
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
     reported_at = models.DateTimeField(_("reported at"), default=timezone.now)
 
     class Meta:
