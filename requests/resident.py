@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from requests.transitions import default_deadline
+
 TEXT_LIMIT = 1000
 MAX_PHOTOS = 3
 
@@ -105,7 +107,9 @@ class ResidentActions:
                                     "already rated it."), code="not_rateable")
         fields = {"rating": rating, "rating_comment": comment, "rated_at": now}
         if rating == self.Rating.UNSATISFIED:
-            # Back to work, with the resident's words as the reason.
+            # Back to work, with the resident's words as the reason, and a new deadline: the old one has
+            # usually passed, and the request would be overdue the moment it reopened.
+            fields["deadline"] = default_deadline(current.category, now)
             self._move([current.state], self.State.ACCEPTED, None, comment, at=now, **fields)
         else:
             self.__class__.objects.filter(pk=self.pk).update(**fields)

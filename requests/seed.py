@@ -181,7 +181,7 @@ def _play(wish, rng, now, users, dispatchers, by_category, groups, acceptors):
                closed_at=later(24, 24 * max(1, days - 1)))
     if 0.13 <= roll < 0.18 and age > 20:
         wish.rate("unsatisfied", "问题还没有彻底解决，过几天又出现了。")
-        _set_back(wish, later(24, 72))
+        _set_back(wish, later(24, 72), reopened=True)
         wish.close("已再次上门处理，并约定一周后回访，居民表示认可。", by=member.user, closed_at=later(24, 96))
         path = "reopened"
     else:
@@ -195,10 +195,12 @@ def _play(wish, rng, now, users, dispatchers, by_category, groups, acceptors):
     return path if path == "reopened" else "publicised"
 
 
-def _set_back(wish, at):
-    """rate() stamps now; set its time (and the reopening row it may have written) back."""
+def _set_back(wish, at, reopened=False):
+    """rate() stamps now; set its time (and the reopening row and new deadline it may have written) back."""
     from requests.models import Request
+    from requests.transitions import default_deadline
 
-    Request.objects.filter(pk=wish.pk).update(rated_at=at)
+    fields = {"deadline": default_deadline(wish.category, at)} if reopened else {}
+    Request.objects.filter(pk=wish.pk).update(rated_at=at, **fields)
     wish.transitions.filter(at__gt=at).update(at=at)
     wish.refresh_from_db()
