@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from grid import excel
 from grid.field_filters import HouseholdFilter
 from grid.field_forms import HouseholdForm, ImportForm
-from grid.field_views import paginate, query_without_page
+from grid.field_views import linked_requests, paginate, query_without_page
 from grid.models import Household
 from grid.models.households import stale_days
 
@@ -42,6 +42,7 @@ def household_detail(request, pk):
         "visits": household.visits.select_related("worker")[:10],
         "pairs": household.assistance_pairs.select_related("helper"),
         "services": household.services.select_related("helper")[:10],
+        "linked_requests": linked_requests(household, request.user),
     })
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from grid.field_filters import VisitFilter, address_query
 from grid.field_forms import HouseholdSearchForm, VisitForm
 from grid.field_once import earlier, save_once
-from grid.field_views import paginate, person_of, query_without_page, raise_request_url
+from grid.field_views import linked_requests, paginate, person_of, query_without_page, raise_request_url
 from grid.models import Household, Visit
 
 SEARCH_LIMIT = 20
@@ -65,7 +65,9 @@ def visit_new(request, household_pk):
 def visit_detail(request, pk):
     visit = get_object_or_404(Visit.objects.visible_to(request.user)
                               .select_related("household__micro_grid", "worker"), pk=pk)
-    return render(request, "grid/field/visit_detail.html", {"visit": visit, "request_url": raise_request_url(visit)})
+    return render(request, "grid/field/visit_detail.html", {
+        "visit": visit, "request_url": raise_request_url(visit),
+        "linked_requests": linked_requests(visit, request.user)})
 
 
 @require_GET
