@@ -65,8 +65,11 @@ def test_an_unknown_code_is_404(client, worker):
 
 
 def test_the_poster_page_has_no_inline_style_or_script(client, worker):
+    import re
+
     page = client.get("/requests/posters/NJ-01/").content.decode()
-    assert "style=" not in page and "<script" not in page
+    # A script file (base.html's menu.js) is allowed by the CSP; an inline script or style is not.
+    assert "style=" not in page and not re.search(r"<script(?![^>]*\bsrc=)", page)
 
 
 def test_staff_who_can_print_posters_find_them_in_the_menu(client, worker):
