@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -24,6 +25,7 @@ from grid.phones import mask_name
 from partners.models import DutyRota
 from requests import throttle
 from requests.forms_public import BoardFilter, RatingForm, WishForm
+from requests.links import public_url
 from requests.models import Photo, Request
 from requests.privacy import mask_note
 
@@ -217,8 +219,14 @@ def photo(request, pk):
     return response
 
 
+def _in_chinese(request, template, context):
+    # Posters go on residents' walls: Chinese whatever language the member who prints them reads the portal in.
+    with translation.override("zh-hans"):
+        return render(request, template, context)
+
+
 def _poster(request, node):
-    url = request.build_absolute_uri(reverse("requests:wish") + f"?grid={node.code}")
+    url = public_url(request, reverse("requests:wish") + f"?grid={node.code}")
     qr = segno.make(url, error="m")
     return {"node": node, "url": url, "qr": qr.svg_inline(scale=1, border=2, omitsize=True, title=node.name)}
 
@@ -230,7 +238,8 @@ def poster(request, code):
     # A worker prints the walls of the grids they serve; another grid's poster is a 404 like its page.
     node = get_object_or_404(GridNode.objects.visible_to(request.user).select_related("parent"),
                              code=code, kind=GridNode.Kind.MICRO_GRID)
-    return render(request, "requests/public/posters.html", {"posters": [_poster(request, node)], "title": node.name})
+    return _in_chinese(request, "requests/public/posters.html", {"posters": [_poster(request, node)],
+                                                                  "title": node.name})
 
 
 @login_required
@@ -240,9 +249,10 @@ def posters(request, code=None):
     """With a grid's code: every micro-grid's poster, one per A4 page. Without: the list of grids."""
     if code is None:
         grids = GridNode.objects.working_area(request.user).filter(kind=GridNode.Kind.GRID).order_by("tree_id", "lft")
-        return render(request, "requests/public/poster_index.html", {"grids": grids})
+        return _in_chinese(request, "requests/public/poster_index.html", {"grids": grids})
     node = get_object_or_404(GridNode.objects.visible_to(request.user), code=code)
     micro_grids = (GridNode.objects.subtree_of([node]).filter(kind=GridNode.Kind.MICRO_GRID)
                    .select_related("parent").order_by("tree_id", "lft"))
-    return render(request, "requests/public/posters.html",
-                  {"posters": [_poster(request, micro) for micro in micro_grids], "title": node.name, "grid": node})
+    return _in_chinese(request, "requests/public/posters.html",
+                       {"posters": [_poster(request, micro) for micro in micro_grids], "title": node.name,
+                        "grid": node})
