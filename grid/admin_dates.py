@@ -38,7 +38,7 @@ class AdminDateHierarchyMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         # ModelAdmin.get_urls marks each of its views with the ModelAdmin they belong to.
         field = getattr(getattr(view_func, "model_admin", None), "date_hierarchy", None)
-        if not field or not request.resolver_match.url_name.endswith("_changelist"):
+        if not field or not (request.resolver_match.url_name or "").endswith("_changelist"):  # some have no name
             return None
         if _is_out_of_calendar(request.GET, field):
             return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")  # what ChangeList does for year=abc
