@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from requests import views_public as public
+from requests import views_slip as slip
 from requests import views_staff as staff
 from requests import views_stats as stats
 from requests.feeds import BoardFeed
@@ -26,4 +27,5 @@ urlpatterns = [
     re_path(r"^requests/(?P<reference>[A-Z][A-Z0-9]*-\d{4}-\d{6,})/$", staff.detail, name="detail"),
     re_path(r"^requests/(?P<reference>[A-Z][A-Z0-9]*-\d{4}-\d{6,})/"
             r"(?P<action>dispatch|accept|close|publicise|return|invalid)/$", staff.act, name="act"),
+    re_path(r"^requests/(?P<reference>[A-Z][A-Z0-9]*-\d{4}-\d{6,})/slip/$", slip.slip, name="slip"),
 ]
