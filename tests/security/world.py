@@ -7,13 +7,14 @@ text, so a list page that leaks it can be caught by searching the page for the m
 
 import datetime
 import io
+import tempfile
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 from PIL import Image
 
@@ -130,8 +131,12 @@ def build_world():
     request = Request.order(category=category, text=FOREIGN_TEXT, micro_grid=theirs, channel=Request.Channel.ONLINE,
                             resident_name=FOREIGN_NAME, resident_phone=FOREIGN_PHONE)
     request.dispatch(unit_b, by=world.users["chairman"])
-    photo = Photo.objects.create(request=request, image=ContentFile(jpeg_bytes(), name="foreign.jpg"),
-                                 width=32, height=24)
+    # The world is built before any test's MEDIA_ROOT (tests/conftest.py) applies: write the file into a
+    # folder of its own that goes away at once, never into the project's media/. The row keeps the file's
+    # name; ensure_photo_file puts a file there in the test's own MEDIA_ROOT when a test needs it.
+    with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
+        photo = Photo.objects.create(request=request, image=ContentFile(jpeg_bytes(), name="foreign.jpg"),
+                                     width=32, height=24)
     team = Team.objects.create(colour=Team.Colour.RED, name="红色志愿服务队")
     TeamMember.objects.create(team=team, person=make_person(name=FOREIGN_NAME, phone=FOREIGN_PHONE))
     world.objects = {
