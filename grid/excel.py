@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from simple_history.utils import bulk_create_with_history
 
 from grid.models import GridNode, Household, HouseholdTag, SpecialGroup
 from grid.phones import normalise_phone
@@ -159,7 +160,7 @@ def _write(cleaned, result):
         household, created = Household.objects.select_for_update().update_or_create(**keys, defaults=data)
         if created:
             result.created += 1
-            HouseholdTag.objects.bulk_create([HouseholdTag(household=household, group=g) for g in groups])
+            bulk_create_with_history([HouseholdTag(household=household, group=g) for g in groups], HouseholdTag)
         else:
             result.updated += 1
             household.set_special_groups(groups)

@@ -1,7 +1,9 @@
 """Admin for field-work records: the four-teams roster, pairs, and the registers (scoped like the views)."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 
+from grid.admin_history import HistoryAdmin
 from grid.models import (
     AssistancePair,
     Dispute,
@@ -25,13 +27,37 @@ class ScopedAdmin(admin.ModelAdmin):
             else super().get_queryset(request)
 
 
+class ScopedHistoryAdmin(ScopedAdmin, HistoryAdmin):
+    """A roster kept with its history (who changed what, when), scoped like the views.
+
+    simple_history shows the history rows of an id get_queryset misses (meant for deleted objects): outside the
+    scope that would be another grid's households. Only community-wide staff see a deleted object's history.
+    """
+
+    def _outside_scope(self, request, object_id):
+        if not self._parses(self.model._meta.pk, object_id):
+            return False  # HistoryAdmin answers a malformed id
+        in_scope = self.get_queryset(request).filter(pk=unquote(object_id)).exists()
+        return not (in_scope or request.user.has_perm("grid.view_all_grids"))
+
+    def history_view(self, request, object_id, extra_context=None):
+        if self._outside_scope(request, object_id):
+            return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if self._outside_scope(request, object_id):
+            return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 class HouseholdTagInline(admin.TabularInline):
     model = HouseholdTag
     extra = 0
 
 
 @admin.register(Household)
-class HouseholdAdmin(ScopedAdmin):
+class HouseholdAdmin(ScopedHistoryAdmin):
     list_display = ["address", "contact_name", "people", "micro_grid"]
     list_filter = ["tags__group"]
     search_fields = ["contact_name", "compound", "building", "room", "micro_grid__code"]
@@ -55,7 +81,7 @@ class PairContactInline(admin.TabularInline):
 
 
 @admin.register(AssistancePair)
-class AssistancePairAdmin(ScopedAdmin):
+class AssistancePairAdmin(ScopedHistoryAdmin):
     list_display = ["helper", "helper_kind", "household", "member_name", "cadence_days", "active"]
     list_filter = ["helper_kind", "active"]
     list_select_related = ["helper", "household"]
@@ -93,7 +119,7 @@ class DisputeAdmin(ScopedAdmin):
 
 
 @admin.register(GridTeamMember)
-class GridTeamMemberAdmin(admin.ModelAdmin):
+class GridTeamMemberAdmin(HistoryAdmin):
     list_display = ["grid", "team", "person", "since"]
     list_filter = ["team"]
     list_select_related = ["grid", "person"]
@@ -102,9 +128,18 @@ class GridTeamMemberAdmin(admin.ModelAdmin):
 
 
 class WhistleReportInline(admin.TabularInline):
+    """Who reported in, and when, is the record of the turnout: shown, never edited here."""
+
     model = WhistleReport
     extra = 0
-    raw_id_fields = ["person"]
+    can_delete = False
+    readonly_fields = ["person", "note", "reported_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Whistle)
@@ -112,5 +147,6 @@ class WhistleAdmin(ScopedAdmin):
     list_display = ["what", "grid", "urgency", "when", "closed_at"]
     list_filter = ["urgency"]
     list_select_related = ["grid"]
-    raw_id_fields = ["blown_by", "closed_by"]
+    raw_id_fields = ["blown_by"]
+    readonly_fields = ["closed_at", "closed_by", "outcome"]  # closed only through Whistle.close() on its page
     inlines = [WhistleReportInline]

@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_create_with_history
 
 # Notes are read on a phone and fit an Excel cell (at most 32,767 characters) many times over.
 NOTE_MAX_LENGTH = 2000
@@ -71,6 +73,7 @@ class Household(models.Model):
     contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
     notes = models.TextField(_("notes"), max_length=NOTE_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
 
     objects = HouseholdQuerySet.as_manager()
 
@@ -117,7 +120,9 @@ class Household(models.Model):
         groups = set(groups)
         self.tags.exclude(group__in=groups).delete()
         existing = set(self.tags.values_list("group", flat=True))
-        HouseholdTag.objects.bulk_create([HouseholdTag(household=self, group=g) for g in sorted(groups - existing)])
+        # With history rows: who tagged a household "elderly living alone", and when, is part of the audit.
+        bulk_create_with_history([HouseholdTag(household=self, group=g) for g in sorted(groups - existing)],
+                                 HouseholdTag)
 
 
 class HouseholdTag(models.Model):
@@ -126,6 +131,7 @@ class HouseholdTag(models.Model):
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="tags",
                                   verbose_name=_("household"))
     group = models.CharField(_("special group"), max_length=16, choices=SpecialGroup)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("special-group tag")

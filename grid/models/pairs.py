@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from grid.models.households import NOTE_MAX_LENGTH
 
@@ -52,6 +53,7 @@ class AssistancePair(models.Model):
     started_on = models.DateField(_("paired since"), default=timezone.localdate)
     active = models.BooleanField(_("active"), default=True)
     notes = models.TextField(_("notes"), max_length=NOTE_MAX_LENGTH, blank=True)
+    history = HistoricalRecords()
 
     objects = PairQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from grid.models.households import NOTE_MAX_LENGTH
 
@@ -32,6 +33,7 @@ class GridTeamMember(models.Model):
     grid = models.ForeignKey("grid.GridNode", on_delete=models.CASCADE, related_name="team_members",
                              verbose_name=_("grid"), limit_choices_to={"kind": "grid"})
     since = models.DateField(_("since"), default=timezone.localdate)
+    history = HistoricalRecords()
 
     objects = GridTeamMemberQuerySet.as_manager()
 
