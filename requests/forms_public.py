@@ -76,8 +76,11 @@ class WishForm(forms.Form):
         error_messages={"required": _("Choose where it is."),
                         "invalid_choice": _("Choose a place from the list.")},
     )
-    resident_name = forms.CharField(label=_("Your name (optional)"), max_length=50, required=False,
-                                    help_text=_("Shown only as 张** on public pages."))
+    resident_name = forms.CharField(
+        label=_("Your name (optional)"), max_length=50, required=False,
+        help_text=_("Shown only as 张** on public pages."),
+        error_messages={"max_length": _("A name has at most 50 characters (you wrote %(show_value)d).")},
+    )
     resident_phone = forms.CharField(
         label=_("Your phone (optional)"), max_length=20, required=False,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),

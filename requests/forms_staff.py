@@ -64,7 +64,9 @@ class RecordForm(forms.Form):
     text = forms.CharField(label=_("What is needed"), max_length=1000, widget=forms.Textarea(attrs=NOTE_ROWS))
     micro_grid = forms.ModelChoiceField(label=_("Micro-grid"), queryset=GridNode.objects.none())
     channel = forms.ChoiceField(label=_("Channel"))
-    resident_name = forms.CharField(label=_("Resident's name"), max_length=50, required=False)
+    resident_name = forms.CharField(
+        label=_("Resident's name"), max_length=50, required=False,
+        error_messages={"max_length": _("A name has at most 50 characters (you wrote %(show_value)d).")})
     resident_phone = forms.CharField(label=_("Resident's phone"), max_length=20, required=False,
                                      widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}))
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
