@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from grid.models import GridNode
+from grid.roles import GRID_WORKER, JOINT_MEETING, roles_of
 from partners.models import Category, Unit
 from requests.models import Request
 from requests.transitions import default_deadline
@@ -55,15 +56,24 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs=NOTE_ROWS))
 
 
+def channels_for(user):
+    """The offline channels a user can have taken a request through: the chairman hears it at the centre, a
+    grid worker on a visit; either may copy it off a wish wall. Staff with neither role (the branch admin
+    typing up the centre's paper log) may choose any of them."""
+    roles = roles_of(user)
+    channels = [channel for role, channel in ((JOINT_MEETING, Request.Channel.CHAIRMAN),
+                                              (GRID_WORKER, Request.Channel.GRID_VISIT)) if role in roles]
+    return (channels or [Request.Channel.CHAIRMAN, Request.Channel.GRID_VISIT]) + [Request.Channel.WISH_WALL]
+
+
 class RecordForm(forms.Form):
     """A request taken down for a resident by the on-duty chairman or a grid worker."""
-
-    CHANNELS = [Request.Channel.CHAIRMAN, Request.Channel.GRID_VISIT, Request.Channel.WISH_WALL]
 
     category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.filter(active=True))
     text = forms.CharField(label=_("What is needed"), max_length=1000, widget=forms.Textarea(attrs=NOTE_ROWS))
     micro_grid = forms.ModelChoiceField(label=_("Micro-grid"), queryset=GridNode.objects.none())
-    channel = forms.ChoiceField(label=_("Channel"))
+    channel = forms.ChoiceField(label=_("Channel"), error_messages={
+        "invalid_choice": _("Choose one of the channels in the list.")})
     resident_name = forms.CharField(
         label=_("Resident's name"), max_length=50, required=False,
         error_messages={"max_length": _("A name has at most 50 characters (you wrote %(show_value)d).")})
@@ -75,7 +85,7 @@ class RecordForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["micro_grid"].queryset = (GridNode.objects.working_area(user)
                                               .filter(kind=GridNode.Kind.MICRO_GRID).order_by("code"))
-        self.fields["channel"].choices = [(c.value, c.label) for c in self.CHANNELS]
+        self.fields["channel"].choices = [(c.value, c.label) for c in channels_for(user)]
 
     def clean_resident_phone(self):
         from grid.phones import normalise_phone

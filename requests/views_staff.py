@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from grid.paging import count_up_to, paginate
 from partners.models import Unit
 from requests.filters import RequestFilter
-from requests.forms_staff import CloseForm, DispatchForm, ReasonForm, RecordForm
+from requests.forms_staff import CloseForm, DispatchForm, ReasonForm, RecordForm, channels_for
 from requests.models import Request
 from requests.privacy import mask_note
 
@@ -222,8 +222,9 @@ def record(request):
     elif "household" in request.GET:
         household = get_object_or_404(Household.objects.visible_to(user).select_related("micro_grid"),
                                       pk=_pk(request.GET["household"]))
-    initial = {"channel": Request.Channel.GRID_VISIT if visit or not user.has_perm("requests.dispatch_request")
-               else Request.Channel.CHAIRMAN}
+    channels = channels_for(user)
+    initial = {"channel": Request.Channel.GRID_VISIT if visit and Request.Channel.GRID_VISIT in channels
+               else channels[0]}
     if household is not None:
         initial.update(micro_grid=household.micro_grid, resident_name=household.contact_name,
                        resident_phone=household.contact_phone)
