@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,17 @@ class PlainLength:
         for field in self.fields.values():
             if getattr(field, "max_length", None):
                 field.error_messages["max_length"] = TOO_LONG
+
+
+def serving(grid_id, user):
+    """The people who serve a grid, for "done by" and "mediator": its 1+1+N posts and its four-teams roster, and
+    the user themself (a branch admin may do it). Not all 400 people of the community."""
+    condition = Q(posts__node_id=grid_id) | Q(team_assignments__grid_id=grid_id)
+    person = getattr(user, "person", None)
+    if person is not None:
+        condition |= Q(pk=person.pk)
+    # Ids first: the joins would repeat a person with two posts, and DISTINCT does not mix with the ordering.
+    return Person.objects.filter(pk__in=Person.objects.filter(condition).values("pk")).order_by("name", "pk")
 
 
 class HouseholdForm(PlainLength, forms.ModelForm):
@@ -100,7 +112,7 @@ class ServiceForm(PlainLength, forms.ModelForm):
     def __init__(self, *args, household, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.household = household
-        self.fields["helper"].queryset = Person.objects.order_by("name")
+        self.fields["helper"].queryset = serving(household.micro_grid.parent_id, user)
         person = getattr(user, "person", None)
         if person is not None:
             self.fields["helper"].initial = person.pk
@@ -120,11 +132,23 @@ class DisputeForm(PlainLength, forms.ModelForm):
         self.fields["micro_grid"].queryset = GridNode.objects.visible_to(user).filter(kind=GridNode.Kind.MICRO_GRID)
 
 
-class MediateForm(PlainLength, forms.Form):
-    mediator = forms.ModelChoiceField(label=_("Mediator"), queryset=Person.objects.order_by("name"))
+class MoveForm(PlainLength, forms.Form):
+    """A form moving a dispute on; it knows the dispute and who moves it."""
+
+    def __init__(self, *args, dispute, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dispute, self.user = dispute, user
 
 
-class ResolveForm(PlainLength, forms.Form):
+class MediateForm(MoveForm):
+    mediator = forms.ModelChoiceField(label=_("Mediator"), queryset=Person.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mediator"].queryset = serving(self.dispute.micro_grid.parent_id, self.user)
+
+
+class ResolveForm(MoveForm):
     outcome = forms.CharField(label=_("Outcome"), max_length=NOTE_MAX_LENGTH, widget=forms.Textarea(attrs=SHORT_NOTE))
     follow_up_on = forms.DateField(label=_("Follow-up date"), required=False, widget=DATE)
 
@@ -136,7 +160,7 @@ class ResolveForm(PlainLength, forms.Form):
         return follow_up_on
 
 
-class ReferForm(PlainLength, forms.Form):
+class ReferForm(MoveForm):
     referred_to = forms.CharField(label=_("Referred to"), max_length=100)
     note = forms.CharField(label=_("Why"), required=False, max_length=NOTE_MAX_LENGTH,
                            widget=forms.Textarea(attrs=SHORT_NOTE))

@@ -32,8 +32,10 @@ def dispute_list(request):
 
 
 def _detail(request, dispute, status=200, **forms):
+    moving = {"dispute": dispute, "user": request.user}
     context = {"dispute": dispute, "transitions": dispute.transitions.select_related("by"),
-               "mediate_form": MediateForm(), "resolve_form": ResolveForm(), "refer_form": ReferForm(), **forms}
+               "mediate_form": MediateForm(**moving), "resolve_form": ResolveForm(**moving),
+               "refer_form": ReferForm(**moving), **forms}
     return render(request, "grid/field/dispute_detail.html", context, status=status)
 
 
@@ -86,7 +88,7 @@ def dispute_move(request, pk, action):
     if not request.user.has_perm("grid.change_dispute"):
         return render(request, "403.html", status=403)
     form_class, name, act = ACTIONS[action]
-    form = form_class(request.POST)
+    form = form_class(request.POST, dispute=dispute, user=request.user)
     if form.is_valid():
         try:
             act(dispute, form.cleaned_data, request.user)
