@@ -95,27 +95,45 @@ def _read_rows(upload):
     return [[_text(cell) for cell in row][:len(HEADERS)] + [""] * (len(HEADERS) - len(row)) for row in rows[1:]]
 
 
-def _clean_row(values, micro_grids):
-    row = dict(zip(FIELDS, values, strict=True))
-    node = micro_grids.get(row["micro_grid"])
-    if node is None:
-        raise ValidationError(_("micro-grid “%(code)s” is unknown or not yours") % {"code": row["micro_grid"]})
-    if not row["contact_name"]:
-        raise ValidationError(_("the contact person is missing"))
+def _people(text):
     try:
-        people = int(row["people"] or 1)
+        people = int(text or 1)
     except ValueError:
         raise ValidationError(_("number of people must be a whole number")) from None
     if not 1 <= people <= 99:
         raise ValidationError(_("number of people must be between 1 and 99"))
-    phone = normalise_phone(row["contact_phone"]) if row["contact_phone"] else ""
+    return people
+
+
+def _clean_row(values, micro_grids):
+    """The row's data, or a ValidationError listing everything wrong with it (fixing one thing at a time, with an
+    upload in between, is slow on a phone)."""
+    row = dict(zip(FIELDS, values, strict=True))
+    problems = []
+
+    def check(convert, text):
+        try:
+            return convert(text)
+        except ValidationError as error:
+            problems.extend(error.messages)
+
+    node = micro_grids.get(row["micro_grid"])
+    if node is None:
+        problems.append(_("micro-grid “%(code)s” is unknown or not yours") % {"code": row["micro_grid"]})
+    if not row["contact_name"]:
+        problems.append(_("the contact person is missing"))
+    people = check(_people, row["people"])
+    phone = check(normalise_phone, row["contact_phone"]) if row["contact_phone"] else ""
     for name, limit in LENGTH_LIMITS.items():
         if len(row[name]) > limit:
-            raise ValidationError(_("“%(column)s” is too long (at most %(limit)d characters, it has %(length)d)") % {
+            problems.append(_("“%(column)s” is too long (at most %(limit)d characters, it has %(length)d)") % {
                 "column": HEADERS[FIELDS.index(name)], "limit": limit, "length": len(row[name])})
+    groups = check(_groups, row["special_groups"])
+    if problems:
+        raise ValidationError(problems)
     return {"micro_grid": node, "compound": row["compound"], "building": row["building"],
             "unit_number": row["unit_number"], "room": row["room"], "contact_name": row["contact_name"],
-            "people": people, "contact_phone": phone, "notes": row["notes"], "groups": _groups(row["special_groups"])}
+            "people": people, "contact_phone": phone, "notes": row["notes"], "groups": groups}
 
 
 def import_households(upload, user):
@@ -134,7 +152,7 @@ def import_households(upload, user):
         try:
             data = _clean_row(values, micro_grids)
         except ValidationError as error:
-            result.errors.append((number, error.messages[0]))
+            result.errors.extend((number, message) for message in error.messages)
             continue
         key = tuple(data[name] for name in ("micro_grid", "compound", "building", "unit_number", "room",
                                             "contact_name"))

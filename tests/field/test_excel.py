@@ -94,3 +94,15 @@ def test_import_is_refused_to_a_read_only_role(client, tree):
 
     client.force_login(make_chairman())
     assert upload(client, sheet(GOOD)).status_code == 403
+
+
+def test_a_row_with_several_problems_reports_all_of_them(client3, tree):
+    bad = ["NJ-99-01", "南街小区", "5", "2", "302", "三", "", "123", "外星人", ""]
+    errors = upload(client3, sheet(GOOD, bad)).context["errors"]
+    assert len(errors) == 5 and {row for row, _message in errors} == {3}
+
+
+def test_each_problem_of_a_row_is_named(client3, tree):
+    bad = ["NJ-03-01", "南街小区", "5", "2", "302", "0", "李华", "123", "", ""]
+    page = upload(client3, sheet(bad)).content.decode()
+    assert "人数必须在 1 到 99 之间" in page and page.count("第 2 行") == 2
