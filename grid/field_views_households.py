@@ -1,5 +1,8 @@
 """Households: list, detail, add/edit, and Excel import/export (all scoped by visible_to)."""
 
+from urllib.parse import quote
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
@@ -14,7 +17,7 @@ from grid import excel
 from grid.field_filters import HouseholdFilter
 from grid.field_forms import HouseholdForm, ImportForm
 from grid.field_views import linked_requests, paginate, query_without_page
-from grid.models import Household
+from grid.models import GridNode, Household
 from grid.models.households import stale_days
 
 
@@ -90,10 +93,25 @@ def _lost_a_race(form, *, is_new):
 @login_required
 @permission_required("grid.view_household", raise_exception=True)
 def household_export(request):
-    households = HouseholdFilter(request.GET, queryset=scoped(request.user), request=request).qs
-    response = HttpResponse(excel.export_households(households), content_type=excel.XLSX)
-    response["Content-Disposition"] = f'attachment; filename="households-{timezone.localdate():%Y%m%d}.xlsx"'
+    chosen = HouseholdFilter(request.GET, queryset=scoped(request.user), request=request)
+    response = HttpResponse(excel.export_households(chosen.qs), content_type=excel.XLSX)
+    stem = f"{_export_scope_code(request.user, chosen)}-{timezone.localdate():%Y%m%d}.xlsx"
+    # RFC 6266/5987: browsers that read filename* save 住户-NJ-03-20261202.xlsx, older ones the ASCII name.
+    response["Content-Disposition"] = (f'attachment; filename="households-{stem}"; '
+                                       f"filename*=UTF-8''{quote('住户-' + stem)}")
     return response
+
+
+def _export_scope_code(user, chosen):
+    """The code the sheet covers: the micro-grid or grid filtered on, else the worker's one grid, else the
+    community. Node codes are capitals, digits and hyphens, so the name needs no escaping."""
+    cleaned = chosen.form.cleaned_data if chosen.form.is_valid() else {}
+    node = cleaned.get("micro_grid") or cleaned.get("grid")
+    if node is not None:
+        return node.code
+    own = list(GridNode.objects.filter(posts__person__user=user, kind=GridNode.Kind.GRID)
+               .values_list("code", flat=True).distinct()[:2])
+    return own[0] if len(own) == 1 else settings.COMMUNITY_CODE
 
 
 @require_http_methods(["GET", "POST"])

@@ -106,3 +106,29 @@ def test_each_problem_of_a_row_is_named(client3, tree):
     bad = ["NJ-03-01", "南街小区", "5", "2", "302", "0", "李华", "123", "", ""]
     page = upload(client3, sheet(bad)).content.decode()
     assert "人数必须在 1 到 99 之间" in page and page.count("第 2 行") == 2
+
+
+def disposition(client, **params):
+    return client.get(reverse("field:household_export"), params)["Content-Disposition"]
+
+
+def test_the_export_is_named_in_chinese_for_the_workers_grid(client3, household):
+    from django.utils import timezone
+
+    today = f"{timezone.localdate():%Y%m%d}"
+    assert f"filename*=UTF-8''%E4%BD%8F%E6%88%B7-NJ-03-{today}.xlsx" in disposition(client3)
+
+
+def test_the_export_keeps_an_ascii_name_for_old_browsers(client3, household):
+    assert 'filename="households-NJ-03-' in disposition(client3)
+
+
+def test_the_export_of_one_micro_grid_is_named_after_it(client3, household):
+    from grid.models import GridNode
+
+    assert "-NJ-03-02-" in disposition(client3, micro_grid=GridNode.objects.get(code="NJ-03-02").pk)
+
+
+def test_the_branch_export_is_named_after_the_community(client, branch, household):
+    client.force_login(branch)
+    assert "filename=\"households-NJ-2" in disposition(client)
