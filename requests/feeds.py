@@ -1,5 +1,7 @@
 """The closure board as an Atom feed: the same notices and the same masking as /board/."""
 
+from urllib.parse import urlencode
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -37,7 +39,8 @@ class BoardFeed(Feed):
         return "<br>".join(escape(part) for part in parts)
 
     def item_link(self, item):
-        return reverse("requests:board") + f"#{item.reference}"
+        # The board's permalink for the notice: "/board/#ref" only worked while it was on the first page.
+        return reverse("requests:board") + "?" + urlencode({"ref": item.reference}) + f"#{item.reference}"
 
     def item_pubdate(self, item):
         return item.publicised_at

@@ -189,13 +189,18 @@ def rate(request, token):
 
 @require_GET
 def board(request):
-    notices = BoardFilter(request.GET, queryset=_publicised())
+    publicised = _publicised()
+    # ?ref= is a notice's permalink (the feed links to it): the notice itself, on whatever page it is now.
+    ref = request.GET.get("ref", "").strip()[:24]
+    if ref:
+        publicised = publicised.filter(reference=ref)
+    notices = BoardFilter(request.GET, queryset=publicised)
     page = paginate(request, notices.qs, BOARD_PAGE_SIZE)
     page.object_list = _masked(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "requests/public/board.html", {
-        "filter": notices, "page": page, "query": query.urlencode(),
+        "filter": notices, "page": page, "query": query.urlencode(), "ref": ref,
     })
 
 
