@@ -279,6 +279,8 @@ if os.environ.get("DJANGO_CACHE_DIR"):
 
 # The community this installation serves: its code prefixes references (NJ-2026-000123).
 COMMUNITY_CODE = env_str("NANJIE_COMMUNITY_CODE", "NJ")
+# Households a grid worker has not visited for this many days are listed first (0 would make every one stale).
+NANJIE_VISIT_STALE_DAYS = env_int("NANJIE_VISIT_STALE_DAYS", 30, minimum=1)
 
 # One handler, at the root, with the filter that masks residents' phones and names (grid/logging.py). Django's
 # own loggers are emptied and propagate to it: otherwise its default handlers ("console" in DEBUG, the dev
