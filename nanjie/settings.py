@@ -279,6 +279,11 @@ if os.environ.get("DJANGO_CACHE_DIR"):
 
 # The community this installation serves: its code prefixes references (NJ-2026-000123).
 COMMUNITY_CODE = env_str("NANJIE_COMMUNITY_CODE", "NJ")
+# The address printed in the QR codes of posters and tracking slips (https://grid.example.cn); empty: the host
+# the page was asked on, which from an office PC may be an internal name.
+NANJIE_PUBLIC_URL = os.environ.get("NANJIE_PUBLIC_URL", "").strip().rstrip("/")
+if NANJIE_PUBLIC_URL and not NANJIE_PUBLIC_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(f"NANJIE_PUBLIC_URL must start with https://, not {NANJIE_PUBLIC_URL!r}")
 # Households a grid worker has not visited for this many days are listed first (0 would make every one stale).
 NANJIE_VISIT_STALE_DAYS = env_int("NANJIE_VISIT_STALE_DAYS", 30, minimum=1)
 

@@ -40,8 +40,10 @@ def test_good_production_values_start():
     {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/"},
     {"DJANGO_CONN_MAX_AGE": "soon", "DATABASE_URL": "postgres://postgres@127.0.0.1/nanjie"},
     {"NANJIE_VISIT_STALE_DAYS": "0"},
+    {"NANJIE_PUBLIC_URL": "grid.example.cn"},
 ], ids=["bad-debug", "bad-scheme", "dev-secret-key-without-debug", "empty-allowed-hosts", "no-allowed-hosts",
-        "bad-port", "no-db-name", "bad-conn-max-age", "zero-stale-days"])
+        "bad-port", "no-db-name", "bad-conn-max-age", "zero-stale-days",
+        "public-url-without-scheme"])
 def test_bad_values_stop_the_start_with_improperly_configured(overrides):
     result = start(**overrides)
     assert result.returncode != 0 and "ImproperlyConfigured" in result.stderr

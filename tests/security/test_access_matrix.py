@@ -135,6 +135,7 @@ EXPECTED = {
     "requests:record": Route(staff(200, 403, 200, 200), accepts_post=True),
     "requests:queue": Route(staff(200, 200, 200, 200), kwargs=lambda world: {"name": "all"}, hidden=MARKERS),
     "requests:detail": Route(staff(404, 404, 200, 200), kwargs=foreign_reference),
+    "requests:slip": Route(staff(404, 404, 200, 200), kwargs=foreign_reference),
     "requests:act": Route(staff(404, 404, 403, 403), method="POST",
                           kwargs=lambda world: foreign_reference(world) | {"action": "accept"}),
 }

@@ -172,6 +172,7 @@ ARGUMENTS = {
     "requests:track": {"new": lambda world: ({"token": world.own_token}, {"new": "1"})},
     "requests:photo": {"token": photo_with_token},
     "requests:detail": {"foreign": lambda world: ({"reference": world.objects["request"].reference}, {})},
+    "requests:slip": {"foreign": lambda world: ({"reference": world.objects["request"].reference}, {})},
     "field:household": {"foreign": pk_of("household")},
     "field:household_edit": {"foreign": pk_of("household")},
     "field:visit_new": {"foreign": pk_of("household", "household_pk")},
