@@ -15,37 +15,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from mptt.admin import DraggableMPTTAdmin
 
+from grid.admin_filters import GridSubtreeFilter, subtree_filter
 from grid.admin_history import HistoryAdmin
 from grid.models import GridNode, GridPost, Person
 from grid.models.territory import lock_tree
 from grid.phones import normalise_phone
-
-
-class GridSubtreeFilter(admin.SimpleListFilter):
-    """"In grid …": the chosen node and everything under it. Subclasses name the path to the node."""
-
-    title = _("grid")
-    parameter_name = "in_grid"
-    node_path = "node"
-
-    def lookups(self, request, model_admin):
-        nodes = GridNode.objects.filter(kind__in=[GridNode.Kind.TOTAL_GRID, GridNode.Kind.GRID]).order_by(
-            "tree_id", "lft")
-        return [(node.code, str(node)) for node in nodes]
-
-    def queryset(self, request, queryset):
-        if not self.value():
-            return queryset
-        nodes = GridNode.objects.filter(code=self.value())
-        return queryset.filter(**{f"{self.node_path}__in": GridNode.objects.subtree_of(nodes)}).distinct()
-
-
-class GridNodeSubtreeFilter(GridSubtreeFilter):
-    node_path = "pk"
-
-
-class PersonGridFilter(GridSubtreeFilter):
-    node_path = "posts__node"
 
 
 class GridNodeAdminForm(forms.ModelForm):
@@ -59,7 +33,7 @@ class GridNodeAdmin(HistoryAdmin, DraggableMPTTAdmin):
     form = GridNodeAdminForm
     list_display = ["tree_actions", "indented_title", "kind", "code"]
     list_display_links = ["indented_title"]
-    list_filter = ["kind", GridNodeSubtreeFilter]
+    list_filter = ["kind", subtree_filter("pk")]
     search_fields = ["code", "name", "description"]
     list_per_page = 500
 
@@ -101,7 +75,7 @@ class PersonAdminForm(forms.ModelForm):
 class PersonAdmin(HistoryAdmin):
     form = PersonAdminForm
     list_display = ["name", "phone", "political_status", "user"]
-    list_filter = ["political_status", PersonGridFilter, "units", "teams"]
+    list_filter = ["political_status", subtree_filter("posts__node"), "units", "teams"]
     search_fields = ["name", "phone", "notes"]
     list_select_related = ["user"]
     raw_id_fields = ["user"]

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 
+from grid.admin_filters import subtree_filter
 from grid.admin_history import HistoryAdmin
 from grid.models import (
     AssistancePair,
@@ -59,7 +60,7 @@ class HouseholdTagInline(admin.TabularInline):
 @admin.register(Household)
 class HouseholdAdmin(ScopedHistoryAdmin):
     list_display = ["address", "contact_name", "people", "micro_grid"]
-    list_filter = ["tags__group"]
+    list_filter = [subtree_filter("micro_grid"), "tags__group"]
     search_fields = ["contact_name", "compound", "building", "room", "micro_grid__code"]
     list_select_related = ["micro_grid"]
     raw_id_fields = ["micro_grid"]
@@ -83,7 +84,7 @@ class PairContactInline(admin.TabularInline):
 @admin.register(AssistancePair)
 class AssistancePairAdmin(ScopedHistoryAdmin):
     list_display = ["helper", "helper_kind", "household", "member_name", "cadence_days", "active"]
-    list_filter = ["helper_kind", "active"]
+    list_filter = [subtree_filter("household__micro_grid"), "helper_kind", "active"]
     list_select_related = ["helper", "household"]
     search_fields = ["helper__name", "member_name", "household__contact_name"]
     raw_id_fields = ["helper", "household"]
@@ -93,7 +94,7 @@ class AssistancePairAdmin(ScopedHistoryAdmin):
 @admin.register(ServiceRecord)
 class ServiceRecordAdmin(ScopedAdmin):
     list_display = ["done_on", "way", "what", "household", "helper"]
-    list_filter = ["way"]
+    list_filter = [subtree_filter("household__micro_grid"), "way"]
     list_select_related = ["household", "helper"]
     raw_id_fields = ["household", "helper", "recorded_by"]
 
@@ -111,7 +112,7 @@ class DisputeTransitionInline(admin.TabularInline):
 @admin.register(Dispute)
 class DisputeAdmin(ScopedAdmin):
     list_display = ["found_on", "kind", "micro_grid", "state", "resolved_on"]
-    list_filter = ["state", "kind"]
+    list_filter = [subtree_filter("micro_grid"), "state", "kind"]
     list_select_related = ["micro_grid"]
     raw_id_fields = ["micro_grid", "mediator", "registered_by"]
     readonly_fields = ["state", "resolved_on"]  # states move only through the register's buttons
@@ -121,7 +122,7 @@ class DisputeAdmin(ScopedAdmin):
 @admin.register(GridTeamMember)
 class GridTeamMemberAdmin(HistoryAdmin):
     list_display = ["grid", "team", "person", "since"]
-    list_filter = ["team"]
+    list_filter = [subtree_filter("grid"), "team"]
     list_select_related = ["grid", "person"]
     search_fields = ["person__name", "grid__code", "grid__name"]
     raw_id_fields = ["person"]
@@ -145,7 +146,7 @@ class WhistleReportInline(admin.TabularInline):
 @admin.register(Whistle)
 class WhistleAdmin(ScopedAdmin):
     list_display = ["what", "grid", "urgency", "when", "closed_at"]
-    list_filter = ["urgency"]
+    list_filter = [subtree_filter("grid"), "urgency"]
     list_select_related = ["grid"]
     raw_id_fields = ["blown_by"]
     readonly_fields = ["closed_at", "closed_by", "outcome"]  # closed only through Whistle.close() on its page
