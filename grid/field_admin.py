@@ -70,6 +70,7 @@ class HouseholdAdmin(ScopedHistoryAdmin):
 @admin.register(Visit)
 class VisitAdmin(ScopedAdmin):
     list_display = ["visited_on", "household", "worker"]
+    list_filter = [subtree_filter("household__micro_grid")]
     list_select_related = ["household", "worker"]
     raw_id_fields = ["household", "worker", "recorded_by"]
     date_hierarchy = "visited_on"
