@@ -14,8 +14,9 @@ from grid.phones import mask_phone, normalise_phone
 
 MASK = "*"
 _DIGITS = "0-9０-９"
-# A number before a building word: 3幢 2单元 401室 12号 5楼 (also full-width digits). "7月12号" is a date.
-_HOUSE = re.compile(rf"(?<![{_DIGITS}月])[{_DIGITS}]+(?=\s*(?:幢|栋|棟|单元|單元|号楼|號樓|室|号|號|楼|樓|层|層))")
+# A number before a building word: 3幢 2单元 401室 12号 5楼 (also full-width digits). "7月12号" is a date;
+# a floor ("1至6层") names no door.
+_HOUSE = re.compile(rf"(?<![{_DIGITS}月])[{_DIGITS}]+(?=\s*(?:幢|栋|棟|单元|單元|号楼|號樓|室|号|號|楼|樓))")
 # Chinese numerals only before the words that name a building or entrance: 三幢, 二单元, 一号楼.
 _HOUSE_WORDS = re.compile(r"[一二三四五六七八九十百零〇两]+(?=\s*(?:幢|栋|棟|单元|單元|号楼|號樓))")
 # 3-2-401 or 2-401: building-entrance-room shorthand (a date's year has four digits and is left alone;

@@ -38,7 +38,8 @@ def test_phones_and_house_numbers_are_masked(text, expected):
     assert mask_note(text) == expected
 
 
-@pytest.mark.parametrize("text", ["已于7月12号上门", "2025-07-03已完成", "与NJ-2026-000123重复", "已更换楼道灯"])
+@pytest.mark.parametrize("text", ["已于7月12号上门", "2025-07-03已完成", "与NJ-2026-000123重复", "已更换楼道灯",
+                                  "已更换1至6层楼道灯"])
 def test_dates_references_and_plain_words_are_left_as_they_are(text):
     assert mask_note(text) == text
 
