@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from requests import views_export as export
 from requests import views_public as public
 from requests import views_slip as slip
 from requests import views_staff as staff
@@ -24,6 +25,7 @@ urlpatterns = [
     path("requests/", staff.queue_index, name="queues"),
     path("requests/new/", staff.record, name="record"),
     path("requests/queue/<slug:name>/", staff.queue, name="queue"),
+    path("requests/queue/<slug:name>/export.csv", export.queue_export, name="queue_export"),
     re_path(r"^requests/(?P<reference>[A-Z][A-Z0-9]*-\d{4}-\d{6,})/$", staff.detail, name="detail"),
     re_path(r"^requests/(?P<reference>[A-Z][A-Z0-9]*-\d{4}-\d{6,})/"
             r"(?P<action>dispatch|accept|close|publicise|return|invalid)/$", staff.act, name="act"),

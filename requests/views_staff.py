@@ -76,16 +76,21 @@ def queue_index(request):
     return render(request, "requests/staff/queues.html", {"queues": queues})
 
 
-@require_GET
-@login_required
-def queue(request, name):
+def filtered_queue(request, name):
+    """The queue's spec and its filter over the user's scope: the page and its CSV export share it."""
     spec = QUEUES.get(name)
     if spec is None:
         raise Http404
     if not request.user.has_perm(spec.perm):
         raise PermissionDenied
     wishes = spec.scope(request.user).select_related(*LIST_RELATED).order_by(*spec.order)
-    found = RequestFilter(request.GET, queryset=wishes, request=request)
+    return spec, RequestFilter(request.GET, queryset=wishes, request=request)
+
+
+@require_GET
+@login_required
+def queue(request, name):
+    spec, found = filtered_queue(request, name)
     page = paginate(request, found.qs, PER_PAGE)
     params = request.GET.copy()
     params.pop("page", None)

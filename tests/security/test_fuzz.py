@@ -167,6 +167,7 @@ ARGUMENTS = {
     "volunteers:team": {"red": fixed(colour="red")},
     "grid:node": {"NJ-01": fixed(code="NJ-01")},
     "requests:queue": {name: fixed(name=name) for name in QUEUES},
+    "requests:queue_export": {"all": fixed(name="all")},
     "requests:grid_posters": {"NJ-01": fixed(code="NJ-01")},
     "requests:poster": {"NJ-01-01": fixed(code="NJ-01-01")},
     "requests:track": {"new": lambda world: ({"token": world.own_token}, {"new": "1"})},
