@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.utils.translation import gettext_lazy as _
 
 from grid.admin_filters import subtree_filter
 from grid.admin_history import HistoryAdmin
@@ -65,6 +66,10 @@ class HouseholdAdmin(ScopedHistoryAdmin):
     list_select_related = ["micro_grid"]
     raw_id_fields = ["micro_grid"]
     inlines = [HouseholdTagInline]
+
+    @admin.display(description=_("address"), ordering="compound")
+    def address(self, household):
+        return household.address
 
 
 @admin.register(Visit)

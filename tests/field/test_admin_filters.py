@@ -33,3 +33,8 @@ def test_the_filter_offers_the_portals_community_not_every_tree_in_the_database(
     make_tree(grids=1, micro_per_grid=1, prefix="XX")
     page = office.get(reverse("admin:grid_household_changelist")).content.decode()
     assert "in_grid=NJ-01" in page and "in_grid=XX-01" not in page
+
+
+def test_the_household_list_heads_its_address_column_in_chinese(office):
+    make_household("NJ-03-01")
+    assert "住址" in office.get(reverse("admin:grid_household_changelist")).content.decode()
