@@ -94,7 +94,8 @@ def seed_visits(rng, today, fallback_user):
         if worker is None or rng.random() < 0.04:
             continue  # a few households nobody has reached yet
         for months_back in range(12):
-            chance = 0.45 if months_back == 0 else 0.3
+            # This month only as far as it has gone: on the 2nd, 45 % of households would be a week's work a day.
+            chance = 0.45 * max(today.day, 3) / 30 if months_back == 0 else 0.3
             if rng.random() >= chance:
                 continue
             start = (month_start - datetime.timedelta(days=1)).replace(day=1) if months_back else month_start
@@ -230,6 +231,8 @@ def seed_whistles(rng, fallback_user):
     closed = Whistle.objects.create(grid=grid5, what="暴雨后小区积水，需疏通排水沟", where="荷花苑3幢后侧",
                                     when=now - datetime.timedelta(days=20), urgency=Whistle.Urgency.URGENT,
                                     blown_by=fallback_user)
+    # Blown when the rain came, not when the seed ran: the report-ins follow it (auto_now_add set "now").
+    Whistle.objects.filter(pk=closed.pk).update(blown_at=closed.when - datetime.timedelta(minutes=30))
     for member in GridTeamMember.objects.filter(grid=grid5).select_related("person").order_by("pk")[:4]:
         closed.report_in(member.person, "已到场参与疏通", at=now - datetime.timedelta(days=20, hours=-1))
     closed.close("排水沟已疏通，积水排净", by=fallback_user)
