@@ -4,7 +4,8 @@ The routes come from the URLconf itself (tests/security/urlconf.py). EXPECTED ho
 the URL for a foreign object (grid NJ-02, unit B, someone else's token: tests/security/world.py) and what each
 persona must get: 404 for what they cannot see (exactly as for what does not exist), 403 for what they see but
 may not do, the login page for anonymous visitors on staff pages. A route without an entry fails
-`test_every_route_has_an_entry`: whoever adds a route adds its line here.
+`test_every_route_has_an_entry`: whoever adds a route adds its line here. A route whose answer depends on a URL
+argument (a queue's name, a request's action) has one entry per value: {value: Route}.
 
 Beyond the status, list pages are searched for the foreign records' marker texts (they must not leak), every
 POST without a CSRF token is refused with 403, and a GET on a state-changing route is a 405.
@@ -18,6 +19,8 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 
+from grid.phones import mask_name
+from requests.views_staff import ACTIONS, QUEUES
 from tests.security.urlconf import route_keys, walk
 from tests.security.world import FOREIGN_NAME, FOREIGN_PHONE, FOREIGN_TEXT, PERSONAS, build_world
 
@@ -46,7 +49,7 @@ class Route:
     kwargs: object = None  # world -> URL kwargs of an object outside the personas' scope
     query: object = None  # (world, persona) -> query string
     accepts_post: bool = False  # a GET+POST form: also checked for CSRF
-    hidden: tuple = ()  # marker texts that must not appear on the page for the personas in hidden_from
+    hidden: tuple = ()  # marker texts (or world -> text) that must not appear for the personas in hidden_from
     hidden_from: tuple = ("anonymous", "resident", "worker", "member")
     known: dict = field(default_factory=dict)  # persona -> why the current behaviour is a known defect
 
@@ -71,8 +74,53 @@ def own_token_query(world, persona):
     return f"t={world.own_token}" if persona == "resident" else ""
 
 
+def foreign_references(world):
+    """The references of the foreign requests (dispatched, overdue, publicised): a staff list must not show them."""
+    return [world.objects[name].reference for name in ("request", "overdue_request", "public_request")]
+
+
 MARKERS = (FOREIGN_NAME, FOREIGN_TEXT, FOREIGN_PHONE)
 BAD_TOKEN = {"token": "not-a-real-token-but-long-enough-to-look-like-one-x"}
+
+# Who holds each queue's permission (the grants in requests/apps.py): the worker records and views, the unit's
+# party member accepts, the joint-meeting chairman dispatches, the branch admin dispatches and publicises.
+QUEUE_ACCESS = {
+    "dispatch": staff(403, 403, 200, 200),
+    "accept": staff(403, 200, 403, 403),
+    "mine": staff(403, 200, 403, 403),
+    "publicise": staff(403, 403, 403, 200),
+    "overdue": staff(200, 200, 200, 200),
+    "all": staff(200, 200, 200, 200),
+    "no-such-queue": staff(404, 404, 404, 404),
+}
+# The foreign request is dispatched to unit B, outside the worker's grid and the member's unit: 404 for them,
+# whatever the action. The chairman and the branch see it; they get past access control only with the action's
+# permission, and then an empty POST re-renders the page (form errors, or the state refuses with a message).
+ACT_ACCESS = {
+    "dispatch": staff(404, 404, 200, 200),
+    "invalid": staff(404, 404, 200, 200),
+    "accept": staff(404, 404, 403, 403),
+    "return": staff(404, 404, 403, 403),
+    "close": staff(404, 404, 403, 403),
+    "publicise": staff(404, 404, 403, 200),  # dispatched, not closed: refused with a message
+}
+
+
+def queue_routes():
+    hidden = (*MARKERS, foreign_references)
+    return {name: (Route(expect, kwargs=lambda world, name=name: {"name": name}, hidden=hidden),
+                   Route(expect, kwargs=lambda world, name=name: {"name": name}, hidden=hidden))
+            for name, expect in QUEUE_ACCESS.items()}
+
+
+def act_routes():
+    return {action: Route(expect, method="POST",
+                          kwargs=lambda world, action=action: foreign_reference(world) | {"action": action})
+            for action, expect in ACT_ACCESS.items()}
+
+
+QUEUE_ROUTES = queue_routes()  # name -> (page, CSV export): the export shares the page's scope and refusals
+PUBLIC = PERSONAS  # the public pages mask for everyone, staff included
 
 EXPECTED = {
     # --- public -------------------------------------------------------------------------------------------
@@ -80,13 +128,13 @@ EXPECTED = {
     "set_language": Route(everyone(PASS), accepts_post=True),  # a GET only redirects back, changing nothing
     "login": Route(everyone(200, **{persona: PASS for persona in STAFF}), accepts_post=True),
     "logout": Route(everyone(PASS), method="POST"),
-    "requests:home": Route(everyone(200), hidden=MARKERS),
+    "requests:home": Route(everyone(200), hidden=MARKERS, hidden_from=PUBLIC),
     "requests:wish": Route(everyone(200), accepts_post=True),
     "requests:track": Route(everyone(404), kwargs=lambda world: BAD_TOKEN),
     "requests:rate": Route(everyone(404), method="POST", kwargs=lambda world: BAD_TOKEN),
-    "requests:board": Route(everyone(200), hidden=MARKERS),
-    "requests:board_feed": Route(everyone(200), hidden=MARKERS),
-    "requests:stats": Route(everyone(200), hidden=MARKERS),  # community-wide counts only
+    "requests:board": Route(everyone(200), hidden=MARKERS, hidden_from=PUBLIC),
+    "requests:board_feed": Route(everyone(200), hidden=MARKERS, hidden_from=PUBLIC),
+    "requests:stats": Route(everyone(200), hidden=MARKERS, hidden_from=PUBLIC),  # community-wide counts only
     "requests:photo": Route(staff(404, 404, 200, 200) | {"anonymous": 404, "resident": 404}, kwargs=photo_pk,
                             query=own_token_query),
     "partners:units": Route(everyone(200)),
@@ -133,13 +181,30 @@ EXPECTED = {
     "requests:poster": Route(staff(404, 403, 200, 200), kwargs=lambda world: {"code": "NJ-02-01"}),
     "requests:queues": Route(staff(200, 200, 200, 200), hidden=MARKERS),
     "requests:record": Route(staff(200, 403, 200, 200), accepts_post=True),
-    "requests:queue": Route(staff(200, 200, 200, 200), kwargs=lambda world: {"name": "all"}, hidden=MARKERS),
-    "requests:queue_export": Route(staff(200, 200, 200, 200), kwargs=lambda world: {"name": "all"}, hidden=MARKERS),
+    "requests:queue": {name: routes[0] for name, routes in QUEUE_ROUTES.items()},
+    "requests:queue_export": {name: routes[1] for name, routes in QUEUE_ROUTES.items()},
     "requests:detail": Route(staff(404, 404, 200, 200), kwargs=foreign_reference),
     "requests:slip": Route(staff(404, 404, 200, 200), kwargs=foreign_reference),
-    "requests:act": Route(staff(404, 404, 403, 403), method="POST",
-                          kwargs=lambda world: foreign_reference(world) | {"action": "accept"}),
+    "requests:act": act_routes(),
 }
+
+
+def entries():
+    """(key, variant, Route) for every entry; a route checked with several URL arguments has one per value."""
+    for key, entry in EXPECTED.items():
+        if isinstance(entry, Route):
+            yield key, "", entry
+        else:
+            yield from ((key, variant, route) for variant, route in entry.items())
+
+
+def entry_of(key, variant=""):
+    entry = EXPECTED[key]
+    return entry if isinstance(entry, Route) else entry[variant]
+
+
+def case_id(key, variant):
+    return f"{key}[{variant}]" if variant else key
 
 # Django admin: one rule for the whole namespace. Nobody without is_staff gets past its login page; the branch
 # admin (is_staff) is governed by model permissions, which Django's admin enforces and tests itself.
@@ -166,23 +231,28 @@ def admin_url(route):
     return "/" + url.replace("^", "").replace("$", "")
 
 
-def expectation(key, persona):
+def expectation(key, variant, persona):
     route, namespace = ROUTES[key]
     if is_admin(namespace):
         return ADMIN_SPECIAL.get(key, ADMIN_EXPECT)[persona]
-    return EXPECTED[key].expect[persona]
+    return entry_of(key, variant).expect[persona]
 
 
 def matrix_cases():
     cases = []
     for key in route_keys():
         _route, namespace = ROUTES[key]
-        if not is_admin(namespace) and key not in EXPECTED:
+        if is_admin(namespace):
+            variants = [("", {})]
+        elif key in EXPECTED:
+            variants = [(variant, route.known) for entry_key, variant, route in entries() if entry_key == key]
+        else:
             continue  # test_every_route_has_an_entry reports it
-        for persona in PERSONAS:
-            known = {} if is_admin(namespace) else EXPECTED[key].known
-            marks = [pytest.mark.xfail(strict=True, reason=known[persona])] if persona in known else []
-            cases.append(pytest.param(key, persona, id=f"{key}-{persona}", marks=marks))
+        for variant, known in variants:
+            for persona in PERSONAS:
+                marks = [pytest.mark.xfail(strict=True, reason=known[persona])] if persona in known else []
+                cases.append(pytest.param(key, variant, persona, id=f"{case_id(key, variant)}-{persona}",
+                                          marks=marks))
     return cases
 
 
@@ -195,22 +265,31 @@ def world(django_db_setup, django_db_blocker):
             transaction.set_rollback(True)
 
 
-def url_for(key, world, persona):
+def url_for(key, world, persona, variant=""):
     route, namespace = ROUTES[key]
     if is_admin(namespace):
         return admin_url(route)
-    entry = EXPECTED[key]
+    entry = entry_of(key, variant)
     url = reverse(key, kwargs=entry.kwargs(world) if entry.kwargs else None)
     query = entry.query(world, persona) if entry.query else ""
     return f"{url}?{query}" if query else url
 
 
-def call(key, world, persona):
+def call(key, world, persona, variant=""):
     route, namespace = ROUTES[key]
-    method = "GET" if is_admin(namespace) else EXPECTED[key].method
+    method = "GET" if is_admin(namespace) else entry_of(key, variant).method
     client = world.client(persona)
-    url = url_for(key, world, persona)
+    url = url_for(key, world, persona, variant)
     return client.post(url) if method == "POST" else client.get(url)
+
+
+def body_of(response):
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode(errors="replace")
+
+
+def markers_of(entry, world):
+    return [found for marker in entry.hidden for found in (marker(world) if callable(marker) else [marker])]
 
 
 def outcome_matches(expected, response):
@@ -235,10 +314,18 @@ def test_no_entry_is_left_for_a_route_that_is_gone():
     assert sorted(set(EXPECTED) - set(route_keys())) == []
 
 
-@pytest.mark.parametrize(("key", "persona"), matrix_cases())
-def test_each_persona_gets_what_the_matrix_says(world, db, key, persona):
-    expected = expectation(key, persona)
-    response = call(key, world, persona)
+def test_every_queue_is_in_the_matrix():
+    assert sorted(QUEUE_ACCESS) == sorted([*QUEUES, "no-such-queue"])
+
+
+def test_every_action_is_in_the_matrix():
+    assert sorted(ACT_ACCESS) == sorted(ACTIONS)
+
+
+@pytest.mark.parametrize(("key", "variant", "persona"), matrix_cases())
+def test_each_persona_gets_what_the_matrix_says(world, db, key, variant, persona):
+    expected = expectation(key, variant, persona)
+    response = call(key, world, persona, variant)
     assert outcome_matches(expected, response), (
         f"{key} as {persona}: expected {expected}, got {response.status_code} {response.headers.get('Location', '')}"
     )
@@ -249,41 +336,66 @@ def test_each_persona_gets_what_the_matrix_says(world, db, key, persona):
 
 
 def leak_cases():
-    return [pytest.param(key, persona, id=f"{key}-{persona}") for key, entry in EXPECTED.items() if entry.hidden
-            for persona in entry.hidden_from]
+    return [pytest.param(key, variant, persona, id=f"{case_id(key, variant)}-{persona}")
+            for key, variant, entry in entries() if entry.hidden for persona in entry.hidden_from]
 
 
-@pytest.mark.parametrize(("key", "persona"), leak_cases())
-def test_no_list_shows_a_foreign_record(world, db, key, persona):
-    response = call(key, world, persona)
-    content = b"".join(response.streaming_content) if response.streaming else response.content
-    body = content.decode(errors="replace") if response.status_code == 200 else ""
-    assert [marker for marker in EXPECTED[key].hidden if marker in body] == []
+@pytest.mark.parametrize(("key", "variant", "persona"), leak_cases())
+def test_no_list_shows_a_foreign_record(world, db, key, variant, persona):
+    response = call(key, world, persona, variant)
+    body = body_of(response) if response.status_code == 200 else ""
+    assert [marker for marker in markers_of(entry_of(key, variant), world) if marker in body] == []
 
 
 def csrf_cases():
-    return [pytest.param(key, id=key) for key, entry in EXPECTED.items()
+    return [pytest.param(key, variant, id=case_id(key, variant)) for key, variant, entry in entries()
             if entry.method == "POST" or entry.accepts_post]
 
 
-@pytest.mark.parametrize("key", csrf_cases())
-def test_a_post_without_a_csrf_token_is_refused(world, db, key):
-    # The most privileged persona that may use the route, so only the missing token can refuse it.
-    persona = next((p for p in ("branch", "chairman", "worker", "anonymous")
-                    if EXPECTED[key].expect[p] in (200, PASS)), "anonymous")
+def allowed_persona(entry, default):
+    """The most privileged persona that may use the route, so only what the test leaves out can refuse it."""
+    return next((p for p in ("branch", "chairman", "worker", "anonymous") if entry.expect[p] in (200, PASS)),
+                default)
+
+
+@pytest.mark.parametrize(("key", "variant"), csrf_cases())
+def test_a_post_without_a_csrf_token_is_refused(world, db, key, variant):
+    persona = allowed_persona(entry_of(key, variant), "anonymous")
     client = world.client(persona, enforce_csrf_checks=True)
-    assert client.post(url_for(key, world, persona)).status_code == 403
+    assert client.post(url_for(key, world, persona, variant)).status_code == 403
+
+
+# Admin add and change forms of the branch admin's own models (partners.add_category, partners.change_unit,
+# grid.change_household): only the missing token can refuse the POST.
+ADMIN_FORMS = {
+    "admin:partners_category_add": lambda world: [],
+    "admin:partners_unit_change": lambda world: [world.objects["request"].unit_id],
+    "admin:grid_household_change": lambda world: [world.objects["household"].pk],
+}
+
+
+@pytest.mark.parametrize("name", ADMIN_FORMS)
+def test_an_admin_post_without_a_csrf_token_is_refused(world, db, name):
+    client = world.client("branch", enforce_csrf_checks=True)
+    assert client.post(reverse(name, args=ADMIN_FORMS[name](world))).status_code == 403
+
+
+@pytest.mark.parametrize("name", ADMIN_FORMS)
+def test_the_same_admin_post_with_csrf_checks_off_gets_the_form(world, db, name):
+    """Positive control: the branch admin may use these forms (an empty POST re-renders with its errors)."""
+    response = world.client("branch").post(reverse(name, args=ADMIN_FORMS[name](world)))
+    assert response.status_code == 200 and b"errornote" in response.content
 
 
 def post_only_cases():
-    return [pytest.param(key, id=key) for key, entry in EXPECTED.items() if entry.method == "POST"]
+    return [pytest.param(key, variant, id=case_id(key, variant)) for key, variant, entry in entries()
+            if entry.method == "POST"]
 
 
-@pytest.mark.parametrize("key", post_only_cases())
-def test_a_get_on_a_state_changing_route_is_405(world, db, key):
-    persona = next((p for p in ("branch", "chairman", "worker", "anonymous")
-                    if EXPECTED[key].expect[p] in (200, PASS)), "branch")
-    assert world.client(persona).get(url_for(key, world, persona)).status_code == 405
+@pytest.mark.parametrize(("key", "variant"), post_only_cases())
+def test_a_get_on_a_state_changing_route_is_405(world, db, key, variant):
+    persona = allowed_persona(entry_of(key, variant), "branch")
+    assert world.client(persona).get(url_for(key, world, persona, variant)).status_code == 405
 
 
 # --- positive controls: the matrix's 404s are about scope, not about objects that do not exist -------------
@@ -306,9 +418,36 @@ def test_the_foreign_requests_own_unit_member_sees_it(world, db):
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("key", ["grid:overview", "field:households", "field:visits", "field:pairs", "field:services",
-                                 "field:disputes", "field:whistles", "requests:queue"])
-def test_the_markers_are_on_the_list_for_someone_who_may_see_them(world, db, key):
+@pytest.mark.parametrize(("key", "variant"), [
+    ("grid:overview", ""), ("field:households", ""), ("field:visits", ""), ("field:pairs", ""),
+    ("field:services", ""), ("field:disputes", ""), ("field:whistles", ""), ("requests:queue", "all"),
+    ("requests:queue", "overdue"), ("requests:queue_export", "all")])
+def test_the_markers_are_on_the_list_for_someone_who_may_see_them(world, db, key, variant):
     """Without this, a marker the page never shows would make the leak test pass vacuously."""
-    body = call(key, world, "branch").content.decode()
-    assert any(marker in body for marker in EXPECTED[key].hidden)
+    body = body_of(call(key, world, "branch", variant))
+    assert any(marker in body for marker in markers_of(entry_of(key, variant), world))
+
+
+@pytest.mark.parametrize("key", ["requests:queue", "requests:queue_export"])
+@pytest.mark.parametrize(("name", "wish"), [("accept", "request"), ("mine", "overdue_request"),
+                                            ("overdue", "overdue_request")])
+def test_the_foreign_requests_are_on_the_queues_of_their_own_unit_member(world, db, key, name, wish):
+    """Positive control for the member's and worker's queues: each has a foreign request it must not show."""
+    world.users["their_member"] = world.objects["their_member"]
+    response = world.client("their_member").get(reverse(key, kwargs={"name": name}))
+    assert world.objects[wish].reference in body_of(response)
+
+
+# --- the public pages show the publicised foreign request, masked ------------------------------------------------
+
+@pytest.mark.parametrize("key", ["requests:home", "requests:board", "requests:board_feed"])
+def test_a_public_page_shows_the_publicised_request_with_the_name_masked(world, db, key):
+    """Positive control for their leak checks: the foreign notice is there, under 欧***, so its name could leak."""
+    body = body_of(world.client("anonymous").get(reverse(key)))
+    assert world.objects["public_request"].reference in body and mask_name(FOREIGN_NAME) in body
+
+
+@pytest.mark.parametrize("key", ["requests:home", "requests:board", "requests:board_feed"])
+def test_a_public_page_shows_the_closure_note_with_the_phone_masked(world, db, key):
+    body = body_of(world.client("anonymous").get(reverse(key)))
+    assert f"{FOREIGN_PHONE[:3]}****{FOREIGN_PHONE[-4:]}" in body

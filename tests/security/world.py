@@ -137,12 +137,28 @@ def build_world():
     with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
         photo = Photo.objects.create(request=request, image=ContentFile(jpeg_bytes(), name="foreign.jpg"),
                                      width=32, height=24)
+    # A foreign request that reached the public board, so the board, home and feed have a name and phone to
+    # mask: the leak checks on public pages prove nothing while nothing foreign is publicised.
+    public = Request.order(category=category, text=FOREIGN_TEXT, micro_grid=theirs, channel=Request.Channel.ONLINE,
+                           resident_name=FOREIGN_NAME, resident_phone=FOREIGN_PHONE)
+    public.dispatch(unit_b, by=world.users["chairman"])
+    public.accept(their_member.person, by=their_member)
+    public.close(f"已电话联系{FOREIGN_PHONE}，上门清理了楼道", by=their_member)
+    public.publicise(by=world.users["branch"])
+    # A foreign request accepted and past its deadline (dispatched "ten days ago" through the same method), so the
+    # overdue and mine-to-close queues have something foreign to leak.
+    overdue = Request.order(category=category, text=FOREIGN_TEXT, micro_grid=theirs, channel=Request.Channel.ONLINE,
+                            resident_name=FOREIGN_NAME, resident_phone=FOREIGN_PHONE)
+    then = now - datetime.timedelta(days=10)
+    overdue.dispatch(unit_b, now - datetime.timedelta(days=1), by=world.users["chairman"], at=then)
+    overdue.accept(their_member.person, by=their_member, at=then)
     team = Team.objects.create(colour=Team.Colour.RED, name="红色志愿服务队")
     TeamMember.objects.create(team=team, person=make_person(name=FOREIGN_NAME, phone=FOREIGN_PHONE))
     world.objects = {
         "household": household, "visit": visit, "pair": pair, "service": service, "dispute": dispute,
         "whistle": whistle, "request": request, "photo": photo, "own_request": own,
-        "their_member": their_member, "team": team, "closed_request": closed,
+        "their_member": their_member, "team": team, "closed_request": closed, "public_request": public,
+        "overdue_request": overdue,
     }
     world.log_in_everyone()
     return world
