@@ -57,11 +57,7 @@ class StaffTransitions:
         """
         at = at or timezone.now()
         current = self._locked()
-        if current.state not in old_states:
-            raise ValidationError(
-                _("This cannot be done: the request is “%(state)s” now.") % {"state": current.get_state_display()},
-                code="state",
-            )
+        self._refuse_unless_in(current, old_states)
         # Conditional UPDATE as a second guard: it matches only the state we checked.
         moved = type(self).objects.filter(pk=self.pk, state=current.state).update(state=new_state, **fields)
         if not moved:  # pragma: no cover - unreachable while the row is locked
@@ -72,6 +68,13 @@ class StaffTransitions:
         self.transitions.create(old_state=current.state, new_state=new_state, by=by, at=at, note=note, unit=unit)
         self.refresh_from_db(fields=["state", *fields])
         return current.state
+
+    def _refuse_unless_in(self, current, states):
+        if current.state not in states:
+            raise ValidationError(
+                _("This cannot be done: the request is “%(state)s” now.") % {"state": current.get_state_display()},
+                code="state",
+            )
 
     def _refuse_unless(self, allowed, message, code):
         if not allowed:
@@ -105,6 +108,9 @@ class StaffTransitions:
         if current.state == self.State.ACCEPTED and current.acceptor_id:
             raise ValidationError(
                 _("%(name)s already accepted this request.") % {"name": current.acceptor.name}, code="taken")
+        # The state before the unit: a request returned a moment ago has no unit any more, and its member
+        # should hear what happened to it, not that they are not in the unit.
+        self._refuse_unless_in(current, [self.State.DISPATCHED])
         self._refuse_unless(person is not None and by is not None and person.user_id == by.pk,
                             _("Party members accept requests themselves, with their own login."), "own_login")
         self._refuse_unless(

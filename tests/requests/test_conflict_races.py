@@ -74,8 +74,6 @@ def test_accept_and_return_at_once_end_ordered_with_the_rows_of_what_won(w):
     # then the accept refused. Either way the request is back with the joint meeting, with no unit or acceptor.
     legal = {
         (None, None): [(S.DISPATCHED, S.ACCEPTED), (S.ACCEPTED, S.ORDERED)],
-        # "not_unit_member" today: the accept checks the (now cleared) unit before the state; see the xfail below.
-        ("not_unit_member", None): [(S.DISPATCHED, S.ORDERED)],
         ("state", None): [(S.DISPATCHED, S.ORDERED)],
     }
     for _round in range(ROUNDS):
@@ -118,8 +116,6 @@ def test_two_branch_admins_publicising_at_once_publicise_once(w):
             [None, "state"], [(S.CLOSED, S.PUBLICISED)], S.PUBLICISED), outcome
 
 
-@pytest.mark.xfail(strict=True, reason="requests/transitions.py accept(): the unit check runs before the state "
-                                       "check, so a request returned a moment ago is refused as not_unit_member")
 def test_accepting_a_request_returned_a_moment_ago_is_refused_for_its_state(w):
     wish = bring_to(w, S.DISPATCHED)
     Request.objects.get(pk=wish.pk).return_to_ordered("不是本单位职责", by=w.doctor)
