@@ -7,8 +7,10 @@ the first record by token (and owner); two presses racing are settled by the uni
 import uuid
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 
@@ -51,3 +53,29 @@ def save_once(record, **owner):
         return record
 
     return create_once(save, type(record), record.token, **owner)
+
+
+def post_once(request, form, *, owner, done, go_to, again=None, **fields):
+    """The POST of a one-time ModelForm: the first press saves (message `done`), a repeat finds that record.
+
+    `owner` (e.g. {"recorded_by": user}) is set on the record and finds it again; `fields` are set too;
+    go_to(record) gives the redirect's arguments. Returns the redirect, or None to show the form with its errors.
+    """
+    model = form._meta.model
+    first = earlier(request, model, **owner)
+    if first is None and form.is_valid():
+        record = form.save(commit=False)
+        for name, value in {**owner, **fields, "token": form.cleaned_data["token"]}.items():
+            setattr(record, name, value)
+        try:
+            first, created = save_once(record, **owner)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if created:
+                messages.success(request, done)
+                return redirect(*go_to(record))
+    if first is not None:
+        messages.info(request, again or _("This was already saved; it was not saved twice."))
+        return redirect(*go_to(first))
+    return None

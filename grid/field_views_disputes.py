@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from grid.field_filters import DisputeFilter
 from grid.field_forms import DisputeForm, MediateForm, ReferForm, ResolveForm
-from grid.field_once import earlier, save_once
+from grid.field_once import post_once
 from grid.field_views import paginate, query_without_page
 from grid.models import Dispute
 
@@ -52,21 +52,10 @@ def dispute_detail(request, pk):
 def dispute_new(request):
     form = DisputeForm(request.POST or None, user=request.user)
     if request.method == "POST":
-        first = earlier(request, Dispute, registered_by=request.user)
-        if first is None and form.is_valid():
-            dispute = form.save(commit=False)
-            dispute.registered_by, dispute.token = request.user, form.cleaned_data["token"]
-            try:
-                first, created = save_once(dispute, registered_by=request.user)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                if created:
-                    messages.success(request, _("Dispute registered."))
-                    return redirect("field:dispute", dispute.pk)
-        if first is not None:
-            messages.info(request, _("This was already saved; it was not saved twice."))
-            return redirect("field:dispute", first.pk)
+        answer = post_once(request, form, owner={"registered_by": request.user}, done=_("Dispute registered."),
+                           go_to=lambda dispute: ("field:dispute", dispute.pk))
+        if answer:
+            return answer
     return render(request, "grid/field/dispute_form.html", {"form": form})
 
 

@@ -1,16 +1,14 @@
 """The "three ways" (三办): records counted per way and per grid, and a record added from a household."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from grid.field_filters import ServiceFilter
 from grid.field_forms import ServiceForm
-from grid.field_once import earlier, save_once
+from grid.field_once import post_once
 from grid.field_views import paginate, query_without_page
 from grid.models import Household, ServiceRecord
 
@@ -45,19 +43,9 @@ def service_new(request, household_pk):
     household = get_object_or_404(Household.objects.visible_to(request.user), pk=household_pk)
     form = ServiceForm(request.POST or None, household=household, user=request.user)
     if request.method == "POST":
-        first = earlier(request, ServiceRecord, household=household, recorded_by=request.user)
-        if first is None and form.is_valid():
-            record = form.save(commit=False)
-            record.recorded_by, record.token = request.user, form.cleaned_data["token"]
-            try:
-                first, created = save_once(record, recorded_by=request.user)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                if created:
-                    messages.success(request, _("Service recorded."))
-                    return redirect("field:household", household.pk)
-        if first is not None:
-            messages.info(request, _("This was already saved; it was not saved twice."))
-            return redirect("field:household", household.pk)
+        # The token is unique: the record it finds is this household's, the way back is this household's page.
+        answer = post_once(request, form, owner={"recorded_by": request.user}, done=_("Service recorded."),
+                           go_to=lambda _record: ("field:household", household.pk))
+        if answer:
+            return answer
     return render(request, "grid/field/service_form.html", {"form": form, "household": household})

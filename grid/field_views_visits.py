@@ -1,15 +1,13 @@
 """Visits (一走、一看、一问、一听): find the household, log the visit in under a minute, raise a request."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from grid.field_filters import VisitFilter, address_query
 from grid.field_forms import HouseholdSearchForm, VisitForm
-from grid.field_once import earlier, save_once
+from grid.field_once import post_once
 from grid.field_views import linked_requests, paginate, person_of, query_without_page, raise_request_url
 from grid.models import Household, Visit
 
@@ -40,22 +38,11 @@ def visit_new(request, household_pk):
     worker = person_of(request.user)
     form = VisitForm(request.POST or None)
     if request.method == "POST":
-        first = earlier(request, Visit, recorded_by=request.user)
-        if first is None and form.is_valid():
-            visit = form.save(commit=False)
-            visit.household, visit.worker, visit.recorded_by = household, worker, request.user
-            visit.token = form.cleaned_data["token"]
-            try:
-                first, created = save_once(visit, recorded_by=request.user)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                if created:
-                    messages.success(request, _("Visit saved."))
-                    return redirect("field:visit", visit.pk)
-        if first is not None:
-            messages.info(request, _("This visit was already saved."))
-            return redirect("field:visit", first.pk)
+        answer = post_once(request, form, owner={"recorded_by": request.user}, household=household, worker=worker,
+                           done=_("Visit saved."), again=_("This visit was already saved."),
+                           go_to=lambda visit: ("field:visit", visit.pk))
+        if answer:
+            return answer
     return render(request, "grid/field/visit_form.html", {"form": form, "household": household})
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from grid.field_filters import WhistleFilter
 from grid.field_forms import CloseForm, ReportInForm, WhistleForm
-from grid.field_once import earlier, save_once
+from grid.field_once import post_once
 from grid.field_views import paginate, person_of, query_without_page
 from grid.models import GridTeamMember, Whistle
 
@@ -64,21 +64,11 @@ def whistle_detail(request, pk):
 def whistle_new(request):
     form = WhistleForm(request.POST or None, user=request.user)
     if request.method == "POST":
-        first = earlier(request, Whistle, blown_by=request.user)
-        if first is None and form.is_valid():
-            whistle = form.save(commit=False)
-            whistle.blown_by, whistle.token = request.user, form.cleaned_data["token"]
-            try:
-                first, created = save_once(whistle, blown_by=request.user)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                if created:
-                    messages.success(request, _("Whistle blown: the teams of this grid see it now."))
-                    return redirect("field:whistle", whistle.pk)
-        if first is not None:
-            messages.info(request, _("This was already saved; it was not saved twice."))
-            return redirect("field:whistle", first.pk)
+        answer = post_once(request, form, owner={"blown_by": request.user},
+                           done=_("Whistle blown: the teams of this grid see it now."),
+                           go_to=lambda whistle: ("field:whistle", whistle.pk))
+        if answer:
+            return answer
     return render(request, "grid/field/whistle_form.html", {"form": form})
 
 
