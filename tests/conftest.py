@@ -81,6 +81,6 @@ def on_postgres():
 
 requires_postgres = pytest.mark.skipif(
     "os.environ.get('DATABASE_URL', '').split(':')[0] not in ('postgres', 'postgresql')",
-    reason="race tests need PostgreSQL (select_for_update and advisory locks are no-ops on SQLite); "
+    reason="needs PostgreSQL (races: select_for_update and advisory locks are no-ops on SQLite; backups: pg_dump); "
     "set DATABASE_URL=postgres://…",
 )
