@@ -1,11 +1,14 @@
 """Grid pages: the overview tree, a node's page, and the health check. Every lookup starts from visible_to."""
 
+import sys
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import connection
+from django.db import OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -20,6 +23,20 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def server_error(request):
+    """Our 500 page; while the database is unreachable, the same page as a 503 with Retry-After.
+
+    A resident who sees it mid-submission is told to check their tracking page before sending again; a client
+    or a monitor that reads the status learns the outage is passing. The page itself needs no database.
+    """
+    unavailable = isinstance(sys.exc_info()[1], OperationalError)
+    # No request context: its processors (the user, the menu) may need the database that just failed.
+    response = HttpResponse(loader.render_to_string("500.html"), status=503 if unavailable else 500)
+    if unavailable:
+        response["Retry-After"] = "30"
+    return response
 
 
 def csrf_failure(request, reason=""):

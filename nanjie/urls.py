@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from grid import dashboard, views_floor
 from grid import views as grid_views
 
+handler500 = "grid.views.server_error"
+
 admin.site.site_header = _("Nanjie Grid administration")
 admin.site.site_title = _("Nanjie Grid")
 admin.site.index_title = _("Rosters and records")

@@ -56,3 +56,24 @@ def test_the_header_shows_the_users_role(client):
 def test_the_login_page_has_labelled_fields(client):
     body = client.get("/accounts/login/").content.decode()
     assert 'for="id_username"' in body and 'for="id_password"' in body
+
+
+def _broken(client, error):
+    from unittest import mock
+
+    client.raise_request_exception = False
+    with mock.patch("grid.views.connection.cursor", side_effect=error):
+        return client.get("/healthz")
+
+
+def test_while_the_database_is_down_the_error_page_is_a_503_with_retry_after(client):
+    from django.db import OperationalError
+
+    response = _broken(client, OperationalError("connection refused"))
+    assert (response.status_code, response["Retry-After"]) == (503, "30")
+    assert "系统暂时出错" in response.content.decode()
+
+
+def test_any_other_error_is_the_500_page_without_retry_after(client):
+    response = _broken(client, RuntimeError("bug"))
+    assert response.status_code == 500 and "Retry-After" not in response and "系统暂时出错" in response.content.decode()
