@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -25,7 +24,7 @@ from grid.phones import mask_name
 from partners.models import DutyRota
 from requests import throttle
 from requests.forms_public import BoardFilter, RatingForm, WishForm
-from requests.links import public_url
+from requests.links import public_url, render_on_paper
 from requests.models import Photo, Request
 from requests.privacy import mask_note
 
@@ -224,12 +223,6 @@ def photo(request, pk):
     return response
 
 
-def _in_chinese(request, template, context):
-    # Posters go on residents' walls: Chinese whatever language the member who prints them reads the portal in.
-    with translation.override("zh-hans"):
-        return render(request, template, context)
-
-
 def _poster(request, node):
     url = public_url(request, reverse("requests:wish") + f"?grid={node.code}")
     qr = segno.make(url, error="m")
@@ -243,7 +236,7 @@ def poster(request, code):
     # A worker prints the walls of the grids they serve; another grid's poster is a 404 like its page.
     node = get_object_or_404(GridNode.objects.visible_to(request.user).select_related("parent"),
                              code=code, kind=GridNode.Kind.MICRO_GRID)
-    return _in_chinese(request, "requests/public/posters.html", {"posters": [_poster(request, node)],
+    return render_on_paper(request, "requests/public/posters.html", {"posters": [_poster(request, node)],
                                                                   "title": node.name})
 
 
@@ -254,10 +247,10 @@ def posters(request, code=None):
     """With a grid's code: every micro-grid's poster, one per A4 page. Without: the list of grids."""
     if code is None:
         grids = GridNode.objects.working_area(request.user).filter(kind=GridNode.Kind.GRID).order_by("tree_id", "lft")
-        return _in_chinese(request, "requests/public/poster_index.html", {"grids": grids})
+        return render_on_paper(request, "requests/public/poster_index.html", {"grids": grids})
     node = get_object_or_404(GridNode.objects.visible_to(request.user), code=code)
     micro_grids = (GridNode.objects.subtree_of([node]).filter(kind=GridNode.Kind.MICRO_GRID)
                    .select_related("parent").order_by("tree_id", "lft"))
-    return _in_chinese(request, "requests/public/posters.html",
+    return render_on_paper(request, "requests/public/posters.html",
                        {"posters": [_poster(request, micro) for micro in micro_grids], "title": node.name,
                         "grid": node})

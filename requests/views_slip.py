@@ -7,12 +7,10 @@ resident's page. Printed in Chinese whatever the staff member's language: the re
 import segno
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from requests.links import public_url
+from requests.links import public_url, render_on_paper
 from requests.views_staff import _get_wish
 
 
@@ -22,10 +20,8 @@ def slip(request, reference):
     wish = _get_wish(request, reference)
     track_url = public_url(request, reverse("requests:track", args=[wish.token]))
     qr = segno.make(track_url, error="m").svg_inline(scale=1, border=2, omitsize=True, title=wish.reference)
-    with translation.override("zh-hans"):
-        response = render(request, "requests/staff/slip.html", {
-            "wish": wish, "track_url": track_url, "qr": qr,
-            "community_phone": getattr(settings, "COMMUNITY_PHONE", ""),
-        })
+    response = render_on_paper(request, "requests/staff/slip.html", {
+        "wish": wish, "track_url": track_url, "qr": qr, "community_phone": getattr(settings, "COMMUNITY_PHONE", ""),
+    })
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
