@@ -18,7 +18,8 @@ def token_field():
     return forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
 
-def _as_uuid(value):
+def as_uuid(value):
+    """The UUID a form sent, or None for anything else (empty, mangled, another type)."""
     try:
         return uuid.UUID(str(value))
     except ValueError:
@@ -27,7 +28,7 @@ def _as_uuid(value):
 
 def earlier(request, model, **owner):
     """The record an earlier press of this form saved (its token in the POST), or None."""
-    token = _as_uuid(request.POST.get("token"))
+    token = as_uuid(request.POST.get("token"))
     return model.objects.filter(token=token, **owner).first() if token else None
 
 

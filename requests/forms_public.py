@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from grid.field_once import as_uuid
 from grid.models import GridNode
 from grid.phones import normalise_phone
 from partners.models import Category
@@ -100,7 +101,7 @@ class WishForm(forms.Form):
         self.fields["category"].widget.attrs["class"] = "big"
         if not self.is_bound:
             self.initial.setdefault("submission", uuid.uuid4())
-        self.renewed = self.is_bound and not _is_uuid(self.data.get("submission"))
+        self.renewed = self.is_bound and as_uuid(self.data.get("submission")) is None
         if self.renewed:
             # A missing or broken key (an old page, a mangled copy) would be re-rendered as it came and
             # refused forever: the page gets a fresh one, and the resident sends again with what they typed.
@@ -124,14 +125,6 @@ class WishForm(forms.Form):
     def clean_resident_phone(self):
         phone = self.cleaned_data["resident_phone"].strip()
         return normalise_phone(phone) if phone else ""
-
-
-def _is_uuid(value):
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return bool(value)
 
 
 class RatingForm(forms.Form):
