@@ -1,11 +1,13 @@
-from grid.models.disputes import Dispute, DisputeTransition
-from grid.models.households import Household, HouseholdTag, SpecialGroup, Visit
-from grid.models.pairs import AssistancePair, PairContact
-from grid.models.people import GridPost, Person
-from grid.models.services import ServiceRecord
-from grid.models.teams import GridTeamMember, TeamKind, Whistle, WhistleReport
-from grid.models.territory import GridNode, lock_tree
+"""The grid app's models, one package per concern; imported here so Django finds them (app label "grid")."""
+
+from grid.assistance.models import AssistancePair, PairContact, ServiceRecord
+from grid.disputes.models import Dispute, DisputeTransition
+from grid.households.models import Household, HouseholdTag, SpecialGroup
+from grid.people.models import GridPost, Person
+from grid.teams.models import GridTeamMember, TeamKind, Whistle, WhistleReport, WhistleTransition
+from grid.territory.models import GridNode, lock_tree
+from grid.visits.models import Visit
 
 __all__ = ["AssistancePair", "Dispute", "DisputeTransition", "GridNode", "GridPost", "GridTeamMember", "Household",
            "HouseholdTag", "PairContact", "Person", "ServiceRecord", "SpecialGroup", "TeamKind", "Visit", "Whistle",
-           "WhistleReport", "lock_tree"]
+           "WhistleReport", "WhistleTransition", "lock_tree"]

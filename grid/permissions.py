@@ -1,13 +1,21 @@
-"""Which role may do what in field work; called once from GridConfig.ready()."""
+"""Which role may do what in the grid app; called once from GridConfig.ready()."""
 
-from grid import roles
+from nanjie import roles
 
 
 def _crud(model, *actions):
     return [f"grid.{action}_{model}" for action in actions]
 
 
-def grant_field_permissions():
+def grant_permissions():
+    # The territory and its staffing.
+    roles.grant(roles.GRID_WORKER, "grid.view_gridnode", "grid.view_gridpost", "grid.view_person")
+    roles.grant(roles.JOINT_MEETING, "grid.view_all_grids", "grid.view_gridnode", "grid.view_gridpost")
+    roles.grant(roles.UNIT_PARTY_MEMBER)
+    roles.grant(roles.BRANCH_ADMIN, "grid.view_all_grids",
+                *(perm for model in ("gridnode", "gridpost", "person")
+                  for perm in _crud(model, "view", "add", "change", "delete")))
+    # Field work.
     roles.grant(
         roles.GRID_WORKER,
         *_crud("household", "view", "add", "change"), *_crud("visit", "view", "add"),
@@ -22,5 +30,5 @@ def grant_field_permissions():
                 *_crud("servicerecord", "view"), *_crud("gridteammember", "view"))
     everything = ("household", "householdtag", "visit", "assistancepair", "paircontact", "servicerecord", "dispute",
                   "disputetransition", "gridteammember", "whistle", "whistlereport")
-    roles.grant(roles.BRANCH_ADMIN, *(perm for model in everything
-                                      for perm in _crud(model, "view", "add", "change", "delete")))
+    roles.grant(roles.BRANCH_ADMIN, "grid.view_whistletransition",
+                *(perm for model in everything for perm in _crud(model, "view", "add", "change", "delete")))

@@ -1,8 +1,15 @@
-"""The base of every roster admin: simple_history's audit pages, answering a malformed id as Django does."""
+"""The portal's Django admin: its titles, and the base of every roster admin (simple_history's audit pages,
+answering a malformed id as Django does)."""
 
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+admin.site.site_header = _("Nanjie Grid administration")
+admin.site.site_title = _("Nanjie Grid")
+admin.site.index_title = _("Rosters and records")
 
 
 class HistoryAdmin(SimpleHistoryAdmin):

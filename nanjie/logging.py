@@ -17,13 +17,9 @@ import logging
 import re
 from urllib.parse import unquote_plus
 
-MASK = "***"
+from nanjie.masking import PHONE
 
-# 1[3-9] + 9 digits, optionally +86/0086/86 in front and spaces or hyphens between the groups (138-1234-5678).
-_MOBILE = r"(?:(?:\+|00)?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}"
-# 010, 02x or 0xxx, then 7 or 8 digits, optionally separated: 0878-5712345, (0878)5712345.
-_LANDLINE = r"\(?0(?:10|2\d|[3-9]\d{2})\)?[\s-]?\d{7,8}"
-PHONE = re.compile(rf"(?<![\d%])(?:{_MOBILE}|{_LANDLINE})(?!\d)")
+MASK = "***"
 
 # Field names whose values are a person's name (or a phone, in case it is written unusually).
 NAME_FIELDS = (

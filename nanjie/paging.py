@@ -1,4 +1,4 @@
-"""Lists that never count a whole table: past CAP rows a list shows "1000+" and asks for a filter.
+"""Paging for every list: scope, filter, then `paginate`; past CAP rows a list shows "1000+" and asks for a filter.
 
 COUNT(*) over a million requests took 390 ms on every page of an unfiltered queue; a COUNT over
 `LIMIT CAP + 1` stops as soon as it knows the list is long.
@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 CAP = 1000
+PER_PAGE = 30  # a phone screen of cards scrolls through 30 quickly; lists that want fewer say so
 
 
 class CountedUpTo(int):
@@ -36,5 +37,12 @@ class CappedPaginator(Paginator):
         return self.count.capped
 
 
-def paginate(request, queryset, per_page):
+def paginate(request, queryset, per_page=PER_PAGE):
     return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def query_without_page(request):
+    """The list's query string without ?page=, for the pagination partial's links (templates/_pagination.html)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()

@@ -27,7 +27,11 @@ def grant(role, *permissions):
 
 
 def ensure_groups():
-    """Create the four groups and give each exactly the permissions registered for it."""
+    """Create the four groups and add the permissions registered for each that the group lacks.
+
+    Only adds: what the branch gave a role in admin survives every migrate (re-setting the list wiped it on
+    each deploy). A permission the code grants comes back if removed in admin: take it away in the code.
+    """
     from django.contrib.auth.models import Group, Permission
 
     groups = {}
@@ -41,7 +45,7 @@ def ensure_groups():
             ).select_related("content_type")
             if f"{perm.content_type.app_label}.{perm.codename}" in wanted
         ]
-        group.permissions.set(perms)
+        group.permissions.add(*perms)
         groups[role] = group
     return groups
 

@@ -1,5 +1,6 @@
-from requests.models.photos import Photo
-from requests.models.request import Request, Transition
-from requests.models.throttle import ThrottleHit
+"""The requests app's models, one package per concern; imported here so Django finds them (label "requests")."""
+
+from requests.lifecycle.models import Request, Transition
+from requests.public.models import Photo, ThrottleHit
 
 __all__ = ["Photo", "Request", "ThrottleHit", "Transition"]

@@ -1,4 +1,5 @@
-"""One-to-one assistance pairs (一对一联系帮扶): a helper keeps in touch with a special-group household."""
+"""Assistance to special-group households: one-to-one pairs (一对一联系帮扶), a helper keeping in touch with a
+household, and the "three ways" (三办): affairs handled by proxy, by accompanying the resident, or at their door."""
 
 import datetime
 
@@ -11,21 +12,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from grid.models.households import NOTE_MAX_LENGTH
+from grid.households.models import NOTE_MAX_LENGTH
+from grid.territory.scoping import ScopedQuerySet, person_ids
+from nanjie.once import SubmissionKeyField
 
 DUE_SOON_DAYS = 7
 MIN_CADENCE_DAYS, MAX_CADENCE_DAYS = 1, 366  # at least yearly
 
 
-class PairQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Staff see the pairs in their grids; a helper always sees their own pairs."""
-        from grid.models import GridNode
+class PairQuerySet(ScopedQuerySet):
+    """Staff see the pairs in their grids; a helper always sees their own pairs."""
 
-        scope = models.Q(household__micro_grid__in=GridNode.objects.visible_to(user))
-        if user.is_authenticated:
-            scope |= models.Q(helper__user=user)
-        return self.filter(scope)
+    node_path = "household__micro_grid"
+    reach = {"helper": person_ids}
 
     def with_next_due(self):
         """Annotate last_contact; next_due is computed in Python from it and the cadence."""
@@ -106,8 +105,7 @@ class PairContact(models.Model):
     note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name=_("recorded by"))
-    # The form's one-time token: a double tap or a resent POST finds the first record instead of a second.
-    token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True, editable=False)
+    token = SubmissionKeyField(_("submission token"))  # nanjie/once.py: a double tap logs one contact
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     class Meta:
@@ -118,3 +116,44 @@ class PairContact(models.Model):
 
     def __str__(self):
         return f"{self.contacted_on} {self.pair}"
+
+
+class ServiceQuerySet(ScopedQuerySet):
+    node_path = "household__micro_grid"
+
+
+class ServiceRecord(models.Model):
+    class Way(models.TextChoices):
+        PROXY = "proxy", _("By proxy (代理办)")
+        ACCOMPANY = "accompany", _("Accompanying (领着办)")
+        DOORSTEP = "doorstep", _("At the door (上门办)")
+
+    way = models.CharField(_("way"), max_length=10, choices=Way)
+    what = models.CharField(_("what"), max_length=200, help_text=_("E.g. paying urban–rural medical insurance."))
+    household = models.ForeignKey("grid.Household", on_delete=models.PROTECT, related_name="services",
+                                  verbose_name=_("household"))
+    person_name = models.CharField(_("for whom"), max_length=50, blank=True)
+    done_on = models.DateField(_("date"), default=timezone.localdate)
+    helper = models.ForeignKey("grid.Person", on_delete=models.PROTECT, related_name="services_done",
+                               verbose_name=_("done by"))
+    notes = models.TextField(_("notes"), max_length=NOTE_MAX_LENGTH, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name=_("recorded by"))
+    token = SubmissionKeyField(_("submission token"))  # nanjie/once.py: a double tap records one service
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("three-ways service")
+        verbose_name_plural = _("three-ways services")
+        ordering = ["-done_on", "-pk"]
+        indexes = [models.Index(fields=["way", "done_on"], name="grid_service_way_date")]
+
+    def __str__(self):
+        return f"{self.get_way_display()} {self.what}"
+
+    def clean(self):
+        super().clean()
+        if self.done_on and self.done_on > timezone.localdate():
+            raise ValidationError({"done_on": _("The date cannot be in the future.")}, code="future_service")

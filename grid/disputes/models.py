@@ -10,16 +10,15 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from grid.models.households import NOTE_MAX_LENGTH
+from grid.households.models import NOTE_MAX_LENGTH
+from grid.territory.scoping import ScopedQuerySet
+from nanjie.once import SubmissionKeyField
 
 FOLLOW_UP_BEFORE_RESOLUTION = _("The follow-up date cannot be before the date it was resolved.")
 
 
-class DisputeQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from grid.models import GridNode
-
-        return self.filter(micro_grid__in=GridNode.objects.visible_to(user))
+class DisputeQuerySet(ScopedQuerySet):
+    node_path = "micro_grid"
 
     def resolved_in_community(self, year=None):
         year = year or timezone.localdate().year
@@ -57,8 +56,7 @@ class Dispute(models.Model):
     follow_up_on = models.DateField(_("follow-up date"), null=True, blank=True)
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                       verbose_name=_("registered by"))
-    # The form's one-time token: a double tap or a resent POST finds the first record instead of a second.
-    token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True, editable=False)
+    token = SubmissionKeyField(_("submission token"))  # nanjie/once.py: a double tap registers one dispute
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
 
     objects = DisputeQuerySet.as_manager()

@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from grid.field_filters import DisputeFilter
-from grid.field_forms import DisputeForm, MediateForm, ReferForm, ResolveForm
-from grid.field_once import post_once
-from grid.field_views import paginate, query_without_page
-from grid.models import Dispute
+from grid.disputes.filters import DisputeFilter
+from grid.disputes.forms import DisputeForm, MediateForm, ReferForm, ResolveForm
+from grid.disputes.models import Dispute
+from nanjie.once import post_once
+from nanjie.paging import paginate, query_without_page
 
 
 def scoped(user):
@@ -26,7 +26,7 @@ def scoped(user):
 def dispute_list(request):
     disputes = DisputeFilter(request.GET, request=request, queryset=scoped(request.user))
     year = timezone.localdate().year
-    return render(request, "grid/field/dispute_list.html", {
+    return render(request, "grid/disputes/dispute_list.html", {
         "filter": disputes, "page": paginate(request, disputes.qs), "query": query_without_page(request),
         "year": year, "resolved": Dispute.objects.visible_to(request.user).resolved_in_community(year).count()})
 
@@ -36,7 +36,7 @@ def _detail(request, dispute, status=200, **forms):
     context = {"dispute": dispute, "transitions": dispute.transitions.select_related("by"),
                "mediate_form": MediateForm(**moving), "resolve_form": ResolveForm(**moving),
                "refer_form": ReferForm(**moving), **forms}
-    return render(request, "grid/field/dispute_detail.html", context, status=status)
+    return render(request, "grid/disputes/dispute_detail.html", context, status=status)
 
 
 @require_GET
@@ -56,7 +56,7 @@ def dispute_new(request):
                            go_to=lambda dispute: ("field:dispute", dispute.pk))
         if answer:
             return answer
-    return render(request, "grid/field/dispute_form.html", {"form": form})
+    return render(request, "grid/disputes/dispute_form.html", {"form": form})
 
 
 ACTIONS = {

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from simple_history.utils import bulk_create_with_history
 
-from grid.models import GridNode, Household, HouseholdTag, SpecialGroup
-from grid.phones import normalise_phone
+from grid.households.models import Household, HouseholdTag, SpecialGroup
+from grid.territory.models import GridNode
+from nanjie.phones import normalise_phone
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADERS = ["微网格编码", "小区", "楼栋", "单元", "房号", "人数", "联系人", "联系电话", "特殊群体", "备注"]

@@ -1,16 +1,16 @@
-"""Households of a micro-grid and the grid workers' visits to them (一走、一看、一问、一听)."""
-
-import datetime
+"""Households of a micro-grid (户): private, only staff whose scope covers its micro-grid see them."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
+
+from grid.territory.scoping import ScopedQuerySet
+from nanjie.phones import PhoneField
 
 # Notes are read on a phone and fit an Excel cell (at most 32,767 characters) many times over.
 NOTE_MAX_LENGTH = 2000
@@ -32,15 +32,12 @@ class SpecialGroup(models.TextChoices):
     DISASTER_HIT = "disaster_hit", _("Disaster-hit household")
 
 
-class HouseholdQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from grid.models import GridNode
-
-        return self.filter(micro_grid__in=GridNode.objects.visible_to(user))
+class HouseholdQuerySet(ScopedQuerySet):
+    node_path = "micro_grid"
 
     def in_micro_grids_of(self, user):
         """Households of the micro-grids a worker covers by their posts; staff without such posts get their scope."""
-        from grid.models import GridNode
+        from grid.territory.models import GridNode
 
         own = GridNode.objects.filter(worker_posts__person__user=user) if user.is_authenticated else None
         if own is not None and own.exists():
@@ -66,11 +63,11 @@ class Household(models.Model):
     building = models.CharField(_("building"), max_length=20, blank=True)
     unit_number = models.CharField(_("stairwell unit"), max_length=20, blank=True)
     room = models.CharField(_("room"), max_length=20, blank=True)
-    # The same bounds as the Excel import (grid/excel.py).
+    # The same bounds as the Excel import (grid/households/excel.py).
     people = models.PositiveSmallIntegerField(_("number of people"), default=1,
                                               validators=[MinValueValidator(1), MaxValueValidator(99)])
     contact_name = models.CharField(_("contact person"), max_length=50)
-    contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
+    contact_phone = PhoneField(_("contact phone"))
     notes = models.TextField(_("notes"), max_length=NOTE_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     history = HistoricalRecords()
@@ -97,13 +94,6 @@ class Household(models.Model):
         super().clean()
         if self.micro_grid_id and not self.micro_grid.is_micro_grid:
             raise ValidationError({"micro_grid": _("A household belongs to a micro-grid.")}, code="not_micro_grid")
-        if self.contact_phone:
-            from grid.phones import normalise_phone
-
-            try:
-                self.contact_phone = normalise_phone(self.contact_phone)
-            except ValidationError as error:
-                raise ValidationError({"contact_phone": error.messages}, code="invalid_phone") from None
 
     @property
     def address(self):
@@ -141,53 +131,3 @@ class HouseholdTag(models.Model):
 
     def __str__(self):
         return self.get_group_display()
-
-
-class VisitQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from grid.models import GridNode
-
-        return self.filter(household__micro_grid__in=GridNode.objects.visible_to(user))
-
-
-class Visit(models.Model):
-    """One household visit: what the worker walked past, saw, asked and heard, and opinions collected."""
-
-    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="visits",
-                                  verbose_name=_("household"))
-    worker = models.ForeignKey("grid.Person", on_delete=models.PROTECT, related_name="visits",
-                               verbose_name=_("grid worker"))
-    visited_on = models.DateField(_("visit date"))
-    walked = models.TextField(_("walk"), max_length=NOTE_MAX_LENGTH, blank=True,
-                              help_text=_("What you walked past: stairwells, surroundings."))
-    looked = models.TextField(_("look"), max_length=NOTE_MAX_LENGTH, blank=True,
-                              help_text=_("What you saw: safety hazards, living conditions."))
-    asked = models.TextField(_("ask"), max_length=NOTE_MAX_LENGTH, blank=True,
-                             help_text=_("What you asked: needs, difficulties."))
-    listened = models.TextField(_("listen"), max_length=NOTE_MAX_LENGTH, blank=True,
-                                help_text=_("What you heard: opinions and suggestions."))
-    opinions = models.TextField(_("opinions collected"), max_length=NOTE_MAX_LENGTH, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                                    verbose_name=_("recorded by"))
-    # The form's one-time token: a double tap or a resent POST finds the first visit instead of a second.
-    token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True, editable=False)
-    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-
-    objects = VisitQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("visit")
-        verbose_name_plural = _("visits")
-        ordering = ["-visited_on", "-pk"]
-        indexes = [models.Index(fields=["household", "-visited_on"], name="grid_visit_household_date")]
-
-    def __str__(self):
-        return f"{self.visited_on} {self.household}"
-
-    def clean(self):
-        super().clean()
-        if self.visited_on and self.visited_on > timezone.localdate():
-            raise ValidationError({"visited_on": _("A visit cannot be in the future.")}, code="future_visit")
-        if self.visited_on and self.visited_on < timezone.localdate() - datetime.timedelta(days=366):
-            raise ValidationError({"visited_on": _("A visit more than a year ago cannot be logged here.")},
-                                  code="old_visit")

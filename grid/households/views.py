@@ -13,12 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from grid import excel
-from grid.field_filters import HouseholdFilter
-from grid.field_forms import HouseholdForm, ImportForm
-from grid.field_views import linked_requests, paginate, query_without_page
-from grid.models import GridNode, Household
-from grid.models.households import stale_days
+from grid.households import excel
+from grid.households.filters import HouseholdFilter
+from grid.households.forms import HouseholdForm, ImportForm
+from grid.households.models import Household, stale_days
+from grid.territory.models import GridNode
+from grid.visits.sections import sections_for
+from nanjie.paging import paginate, query_without_page
 
 
 def scoped(user):
@@ -30,7 +31,7 @@ def scoped(user):
 @permission_required("grid.view_household", raise_exception=True)
 def household_list(request):
     households = HouseholdFilter(request.GET, queryset=scoped(request.user).stale_first(), request=request)
-    return render(request, "grid/field/household_list.html", {
+    return render(request, "grid/households/household_list.html", {
         "filter": households, "page": paginate(request, households.qs), "query": query_without_page(request),
         "stale_days": stale_days(), "today": timezone.localdate()})
 
@@ -40,12 +41,12 @@ def household_list(request):
 @permission_required("grid.view_household", raise_exception=True)
 def household_detail(request, pk):
     household = get_object_or_404(scoped(request.user).with_last_visit(), pk=pk)
-    return render(request, "grid/field/household_detail.html", {
+    return render(request, "grid/households/household_detail.html", {
         "household": household,
         "visits": household.visits.select_related("worker")[:10],
         "pairs": household.assistance_pairs.select_related("helper"),
         "services": household.services.select_related("helper")[:10],
-        "linked_requests": linked_requests(household, request.user),
+        "sections": sections_for(household, request.user, "household"),
     })
 
 
@@ -72,7 +73,7 @@ def household_edit(request, pk=None):
         else:
             messages.success(request, _("Household saved."))
             return redirect("field:household", household.pk)
-    return render(request, "grid/field/household_form.html", {"form": form, "household": household})
+    return render(request, "grid/households/household_form.html", {"form": form, "household": household})
 
 
 def _lost_a_race(form, *, is_new):
@@ -129,5 +130,5 @@ def household_import(request):
             messages.success(request, _("Imported %(created)d new and updated %(updated)d households.") % {
                 "created": result.created, "updated": result.updated})
             return redirect("field:households")
-    return render(request, "grid/field/household_import.html", {
+    return render(request, "grid/households/household_import.html", {
         "form": form, "errors": errors, "headers": excel.HEADERS})

@@ -1,13 +1,14 @@
 """People on the rosters, and the "1+1+N" posts that staff each grid."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from grid.phones import normalise_phone
+from grid.territory.scoping import ScopedQuerySet
+from nanjie.phones import PhoneField
 
 
 class Person(models.Model):
@@ -18,9 +19,7 @@ class Person(models.Model):
         MASSES = "masses", _("Not a party member")
 
     name = models.CharField(_("name"), max_length=50)
-    phone = models.CharField(
-        _("phone"), max_length=20, blank=True, help_text=_("Mobile or landline; stored in one normal form.")
-    )
+    phone = PhoneField(_("phone"), help_text=_("Mobile or landline; stored in one normal form."))
     political_status = models.CharField(
         _("political status"), max_length=16, choices=PoliticalStatus, default=PoliticalStatus.MASSES
     )
@@ -44,29 +43,13 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        super().clean()
-        if self.phone:
-            try:
-                self.phone = normalise_phone(self.phone)
-            except ValidationError as error:
-                raise ValidationError({"phone": error.messages}, code="invalid_phone") from None
-
-    def save(self, *args, **kwargs):
-        if self.phone:
-            self.phone = normalise_phone(self.phone)
-        super().save(*args, **kwargs)
-
     @property
     def is_party_member(self):
         return self.political_status in (self.PoliticalStatus.PARTY_MEMBER, self.PoliticalStatus.PROBATIONARY)
 
 
-class GridPostQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from grid.models import GridNode
-
-        return self.filter(node__in=GridNode.objects.visible_to(user))
+class GridPostQuerySet(ScopedQuerySet):
+    node_path = "node"
 
 
 class GridPost(models.Model):
@@ -123,9 +106,7 @@ class GridPost(models.Model):
 
     def clean(self):
         super().clean()
-        from grid.models import GridNode
-
-        if self.node_id and self.node.kind != GridNode.Kind.GRID:
+        if self.node_id and not self.node.is_grid:
             raise ValidationError({"node": _("Posts belong to a grid (网格), not to a %(kind)s.") % {
                 "kind": self.node.get_kind_display()}}, code="post_not_on_grid")
 
@@ -149,3 +130,11 @@ def _staffing_by_grid(grid_ids):
 
 
 GridPost.staffing_by_grid = staticmethod(_staffing_by_grid)
+
+
+def person_of(user):
+    """The roster person behind a login; field records need one (who visited, who reported in). 403 without."""
+    person = getattr(user, "person", None)
+    if person is None:
+        raise PermissionDenied
+    return person

@@ -1,4 +1,4 @@
-"""Seed Nanjie community's territory and grid staffing: 1 total grid → 27 grids → 247 micro-grids, 1+1+N.
+"""Seed the "1+1+N" staffing of every grid and the demo logins; `person` and `login_for` serve every app's seed.
 
 Deterministic and idempotent: every object is looked up by a natural key before it is created.
 """
@@ -6,38 +6,10 @@ Deterministic and idempotent: every object is looked up by a natural key before 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from grid.models import GridNode, GridPost, Person
-
-GRIDS = 27
-MICRO_GRIDS = 247
-SURNAMES = (
-    "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"
-    "余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
-)
-GIVEN = "秀英华玉兰桂芳建国明亮志强伟丽娟敏静磊洋艳勇军杰涛超平刚霞红燕梅海云波辉鹏飞春晓东宁琴萍娜鑫斌浩宇"
-COMPOUNDS = ["南街小区", "文化路小区", "栋川花园", "阳光新城", "龙华小区", "光禄苑", "金鼎小区", "锦绣家园", "北城印象",
-             "荷花苑", "康乐小区", "和平小区", "东风小区", "教师小区", "民族小区"]
-
-
-class NameBook:
-    """Unique, plausible, fictional Chinese names drawn from a seeded generator."""
-
-    def __init__(self, rng):
-        self.rng = rng
-        self.issued = set()
-
-    def next(self):
-        while True:
-            name = self.rng.choice(SURNAMES) + "".join(self.rng.choice(GIVEN) for _ in range(self.rng.choice((1, 2))))
-            if name not in self.issued:
-                self.issued.add(name)
-                return name
-
-
-def fictional_phone(rng):
-    return rng.choice(("139", "138", "137", "158", "187", "188", "150", "151")) + "".join(
-        str(rng.randrange(10)) for _ in range(8)
-    )
+from grid.people.models import GridPost, Person
+from grid.territory.models import GridNode
+from nanjie.roles import BRANCH_ADMIN, GRID_WORKER, ensure_groups
+from nanjie.seeding import fictional_phone
 
 
 def person(book, rng, *, party=False, notes=""):
@@ -50,46 +22,6 @@ def person(book, rng, *, party=False, notes=""):
         name=name, defaults={"phone": phone, "political_status": status, "notes": notes}
     )
     return found
-
-
-def micro_grid_counts(rng):
-    """How many micro-grids each of the 27 grids has: 247 in all, every grid between 5 and 13."""
-    counts = [MICRO_GRIDS // GRIDS] * GRIDS
-    for index in rng.sample(range(GRIDS), MICRO_GRIDS - sum(counts)):
-        counts[index] += 1
-    for _ in range(40):
-        give, take = rng.randrange(GRIDS), rng.randrange(GRIDS)
-        if counts[give] > 5 and counts[take] < 13 and give != take:
-            counts[give] -= 1
-            counts[take] += 1
-    return counts
-
-
-def node(code, **fields):
-    found = GridNode.objects.filter(code=code).first()
-    if found:
-        return found
-    created = GridNode(code=code, **fields)
-    created.full_clean()
-    created.save()
-    return created
-
-
-def seed_tree(rng):
-    total = node("NJ", kind=GridNode.Kind.TOTAL_GRID, name="南街社区总网格",
-                 description="南街社区全域:27个网格、247个微网格。")
-    grids = []
-    for number, count in enumerate(micro_grid_counts(rng), start=1):
-        compound = COMPOUNDS[(number - 1) % len(COMPOUNDS)]
-        grid = node(f"NJ-{number:02d}", kind=GridNode.Kind.GRID, parent=total, name=f"第{number}网格",
-                    description=f"南街居民{(number - 1) // 3 + 1}组、{compound}及周边。")
-        grids.append(grid)
-        for micro in range(1, count + 1):
-            building = (micro - 1) % 12 + 1
-            node(f"NJ-{number:02d}-{micro:02d}", kind=GridNode.Kind.MICRO_GRID, parent=grid,
-                 name=f"第{number}网格第{micro}微网格",
-                 description=f"{compound}{building}幢{'、' + str(building + 12) + '幢' if micro > 12 else ''}")
-    return total, grids
 
 
 def seed_staff(grids, book, rng):
@@ -131,15 +63,10 @@ def login_for(username, person_obj, groups, *, password, staff=False, superuser=
 
 @transaction.atomic
 def run(rng, out, context):
-    from grid.roles import BRANCH_ADMIN, GRID_WORKER, ensure_groups
-
-    groups = ensure_groups()
-    context["groups"] = groups
+    groups = context["groups"] = ensure_groups()
     book = context["names"]
-    total, grids = seed_tree(rng)
-    seed_staff(grids, book, rng)
+    seed_staff(list(GridNode.objects.filter(kind=GridNode.Kind.GRID).order_by("code")), book, rng)
     password = context["password"]
-    logins = context["logins"]
     leader3 = GridPost.objects.get(node__code="NJ-03", role=GridPost.Role.LEADER).person
     workers = GridPost.objects.filter(role=GridPost.Role.MICRO_WORKER).order_by("pk")
     worker3 = workers.filter(node__code="NJ-03").first().person
@@ -151,9 +78,9 @@ def run(rng, out, context):
     admin_person = admin_person or person(book, rng, party=True, notes="社区党总支")
     login_for("branch", admin_person, [groups[BRANCH_ADMIN]], password=password, staff=True)
     login_for("admin", None, [], password=password, superuser=True)
-    logins += [
+    context["logins"] += [
         ("leader03", "grid leader of grid 3"), ("worker03", "micro-grid worker, grid 3"),
         ("worker04", "micro-grid worker, grid 4"), ("branch", "branch admin (Django admin too)"),
         ("admin", "superuser"),
     ]
-    out(f"grid: {GridNode.objects.filter(tree_id=total.tree_id).count()} nodes, {GridPost.objects.count()} posts")
+    out(f"people: {Person.objects.count()} people, {GridPost.objects.count()} posts")

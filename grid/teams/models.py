@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from grid.models.households import NOTE_MAX_LENGTH
+from grid.households.models import NOTE_MAX_LENGTH
+from grid.territory.scoping import ScopedQuerySet
+from nanjie.once import SubmissionKeyField
 
 
 class TeamKind(models.TextChoices):
@@ -53,15 +55,16 @@ class GridTeamMember(models.Model):
             raise ValidationError({"grid": _("The teams are assigned to a grid (网格).")}, code="not_grid")
 
 
-class WhistleQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Staff of the grid, and the team members assigned to it."""
-        from grid.models import GridNode
+def team_grid_ids(user):
+    """The grids whose four-teams roster lists this login's person."""
+    return GridTeamMember.objects.filter(person__user=user).values_list("grid_id", flat=True)
 
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(models.Q(grid__in=GridNode.objects.visible_to(user))
-                           | models.Q(grid__team_members__person__user=user)).distinct()
+
+class WhistleQuerySet(ScopedQuerySet):
+    """Staff of the grid, and the team members assigned to it (a homeowner with a login but no role too)."""
+
+    node_path = "grid"
+    reach = {"grid": team_grid_ids}
 
     def open(self):
         return self.filter(closed_at__isnull=True)
@@ -86,8 +89,7 @@ class Whistle(models.Model):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True,
                                   blank=True, verbose_name=_("closed by"))
-    # The form's one-time token: a double tap or a resent POST finds the first record instead of a second.
-    token = models.UUIDField(_("submission token"), null=True, blank=True, unique=True, editable=False)
+    token = SubmissionKeyField(_("submission token"))  # nanjie/once.py: a double tap blows one whistle
 
     objects = WhistleQuerySet.as_manager()
 
@@ -121,13 +123,41 @@ class Whistle(models.Model):
 
     @transaction.atomic
     def close(self, outcome, *, by):
+        """Close with the outcome; of two closing at once one wins, and the closing is a WhistleTransition row."""
         if not outcome.strip():
             raise ValidationError(_("Write down the outcome."), code="no_outcome")
+        now = timezone.now()
         won = Whistle.objects.filter(pk=self.pk, closed_at__isnull=True).update(
-            closed_at=timezone.now(), closed_by=by, outcome=outcome)
+            closed_at=now, closed_by=by, outcome=outcome)
         if not won:
             raise ValidationError(_("This whistle has been closed."), code="whistle_closed")
+        self.transitions.create(old=WhistleTransition.State.OPEN, new=WhistleTransition.State.CLOSED, by=by,
+                                note=outcome, at=now)
         self.refresh_from_db(fields=["closed_at", "closed_by", "outcome"])
+
+
+class WhistleTransition(models.Model):
+    """A whistle's state change (open → closed): who, when and the outcome, as disputes and requests record."""
+
+    class State(models.TextChoices):
+        OPEN = "open", pgettext_lazy("whistle state", "Open")
+        CLOSED = "closed", pgettext_lazy("whistle state", "Closed")
+
+    whistle = models.ForeignKey(Whistle, on_delete=models.CASCADE, related_name="transitions",
+                                verbose_name=_("whistle"))
+    old = models.CharField(_("from"), max_length=8, choices=State)
+    new = models.CharField(_("to"), max_length=8, choices=State)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by"))
+    note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("whistle transition")
+        verbose_name_plural = _("whistle transitions")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.old} → {self.new}"
 
 
 class WhistleReport(models.Model):

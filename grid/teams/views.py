@@ -7,37 +7,36 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from grid.field_filters import WhistleFilter
-from grid.field_forms import CloseForm, ReportInForm, WhistleForm
-from grid.field_once import post_once
-from grid.field_views import paginate, person_of, query_without_page
-from grid.models import GridTeamMember, Whistle
+from grid.people.models import person_of
+from grid.teams.filters import WhistleFilter
+from grid.teams.forms import CloseForm, ReportInForm, WhistleForm
+from grid.teams.models import GridTeamMember, Whistle
+from nanjie.once import post_once
+from nanjie.paging import paginate, query_without_page
 
 
 def scoped(user):
     return Whistle.objects.visible_to(user).select_related("grid")
 
 
-def _get_whistle(request, pk, permission):
-    """Staff with the permission: the whistles in their scope (404 outside). Anyone else: the four-teams roster
-    of the whistle's grid is their grant (a homeowners' committee member has a login but no role); 403 if not."""
-    if request.user.has_perm(permission):
-        return get_object_or_404(scoped(request.user), pk=pk)
-    whistle = Whistle.objects.filter(pk=pk, grid__team_members__person__user=request.user) \
-        .select_related("grid").first()
-    if whistle is None:
+def _allowed(user, permission):
+    """Whistles are for staff with the permission and for anyone on a four-teams roster (a homeowners' committee
+    member has a login but no role): anyone else gets a 403. Which whistles is visible_to's answer (404 outside)."""
+    if not (user.has_perm(permission) or GridTeamMember.objects.filter(person__user=user).exists()):
         raise PermissionDenied
-    return whistle
+
+
+def _get_whistle(request, pk, permission):
+    _allowed(request.user, permission)
+    return get_object_or_404(scoped(request.user), pk=pk)
 
 
 @require_GET
 @login_required
 def whistle_list(request):
-    on_a_roster = GridTeamMember.objects.filter(person__user=request.user).exists()
-    if not (on_a_roster or request.user.has_perm("grid.view_whistle")):
-        raise PermissionDenied
+    _allowed(request.user, "grid.view_whistle")
     whistles = WhistleFilter(request.GET, request=request, queryset=scoped(request.user))
-    return render(request, "grid/field/whistle_list.html", {"filter": whistles, "page": paginate(request, whistles.qs),
+    return render(request, "grid/teams/whistle_list.html", {"filter": whistles, "page": paginate(request, whistles.qs),
                                                              "query": query_without_page(request)})
 
 
@@ -45,7 +44,7 @@ def _detail(request, whistle, status=200, **forms):
     person = getattr(request.user, "person", None)
     in_team = person is not None and GridTeamMember.objects.filter(grid_id=whistle.grid_id, person=person).exists()
     reported = person is not None and whistle.reports.filter(person=person).exists()
-    return render(request, "grid/field/whistle_detail.html", {
+    return render(request, "grid/teams/whistle_detail.html", {
         "whistle": whistle, "reports": whistle.reports.select_related("person"),
         "can_report": whistle.is_open and in_team and not reported, "reported": reported,
         "can_close": whistle.is_open and request.user.has_perm("grid.change_whistle"),
@@ -69,7 +68,7 @@ def whistle_new(request):
                            go_to=lambda whistle: ("field:whistle", whistle.pk))
         if answer:
             return answer
-    return render(request, "grid/field/whistle_form.html", {"form": form})
+    return render(request, "grid/teams/whistle_form.html", {"form": form})
 
 
 @require_POST

@@ -2,8 +2,8 @@
 
 from django import template
 
-from grid import field_coverage
-from grid.models import GridNode
+from grid.territory.models import GridNode
+from grid.visits import coverage
 
 register = template.Library()
 
@@ -14,5 +14,5 @@ def node_coverage(node, user):
     if not hasattr(user, "has_perm") or not user.has_perm("grid.view_household"):
         return None
     micro_grids = GridNode.objects.visible_to(user).filter(kind=GridNode.Kind.MICRO_GRID).subtree_of([node])
-    rows = field_coverage.by_micro_grid(user, micro_grids)
-    return field_coverage.total(rows) if rows else None
+    rows = coverage.by_micro_grid(user, micro_grids)
+    return coverage.total(rows) if rows else None

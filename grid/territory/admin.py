@@ -1,4 +1,4 @@
-"""Admin for the territory and its staffing: the tree, people and the "1+1+N" grid posts.
+"""Admin for the territory tree, and the bases every grid roster's admin is scoped with.
 
 DraggableMPTTAdmin works under our CSP (default-src 'self'): its script is a static file that reads its
 context from a data- attribute, and jQuery sets styles through the CSSOM, which CSP allows. Only its
@@ -6,8 +6,8 @@ indented title uses an inline style= attribute, which CSP blocks; we indent with
 Every admin derives from HistoryAdmin (simple_history) so the audit history is one click away.
 """
 
-from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
@@ -15,22 +15,72 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from mptt.admin import DraggableMPTTAdmin
 
-from grid.admin_filters import GridSubtreeFilter, subtree_filter
-from grid.admin_history import HistoryAdmin
-from grid.models import GridNode, GridPost, Person
-from grid.models.territory import lock_tree
-from grid.phones import normalise_phone
+from grid.territory.models import GridNode, lock_tree
+from grid.territory.scoping import SEE_ALL
+from nanjie.admin import HistoryAdmin
 
 
-class GridNodeAdminForm(forms.ModelForm):
-    class Meta:
-        model = GridNode
-        fields = ["parent", "kind", "code", "name", "description"]
+class GridSubtreeFilter(admin.SimpleListFilter):
+    """"In grid …": the chosen node and everything under it. Subclasses name the path to the node."""
+
+    title = _("grid")
+    parameter_name = "in_grid"
+    node_path = "node"
+
+    def lookups(self, request, model_admin):
+        # The grids of the user's working area: every grid of a county would be 2,000 links.
+        nodes = (GridNode.objects.working_area(request.user)
+                 .filter(kind__in=[GridNode.Kind.TOTAL_GRID, GridNode.Kind.GRID]).order_by("tree_id", "lft"))
+        return [(node.code, str(node)) for node in nodes]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        nodes = GridNode.objects.filter(code=self.value())
+        return queryset.filter(**{f"{self.node_path}__in": GridNode.objects.subtree_of(nodes)}).distinct()
+
+
+def subtree_filter(node_path):
+    """The filter for a model whose node is reached by `node_path` (e.g. "household__micro_grid")."""
+    return type(f"GridSubtreeFilter_{node_path}", (GridSubtreeFilter,), {"node_path": node_path})
+
+
+class ScopedAdmin(admin.ModelAdmin):
+    """A register's admin, scoped like its pages (the model's visible_to)."""
+
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return self.model.objects.visible_to(request.user)
+
+
+class ScopedHistoryAdmin(ScopedAdmin, HistoryAdmin):
+    """A roster kept with its history (who changed what, when), scoped like the views.
+
+    simple_history shows the history rows of an id get_queryset misses (meant for deleted objects): outside the
+    scope that would be another grid's households. Only community-wide staff see a deleted object's history.
+    """
+
+    def _outside_scope(self, request, object_id):
+        if not self._parses(self.model._meta.pk, object_id):
+            return False  # HistoryAdmin answers a malformed id
+        in_scope = self.get_queryset(request).filter(pk=unquote(object_id)).exists()
+        return not (in_scope or request.user.has_perm(SEE_ALL))
+
+    def history_view(self, request, object_id, extra_context=None):
+        if self._outside_scope(request, object_id):
+            return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if self._outside_scope(request, object_id):
+            return self._get_obj_does_not_exist_redirect(request, self.model._meta, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(GridNode)
 class GridNodeAdmin(HistoryAdmin, DraggableMPTTAdmin):
-    form = GridNodeAdminForm
+    fields = ["parent", "kind", "code", "name", "description"]
     list_display = ["tree_actions", "indented_title", "kind", "code"]
     list_display_links = ["indented_title"]
     list_filter = ["kind", subtree_filter("pk")]
@@ -38,7 +88,7 @@ class GridNodeAdmin(HistoryAdmin, DraggableMPTTAdmin):
     list_per_page = 500
 
     class Media:
-        css = {"all": ["css/foundation-admin.css"]}
+        css = {"all": ["css/admin-tree.css"]}
 
     def get_queryset(self, request):
         return GridNode.objects.visible_to(request.user)
@@ -63,77 +113,3 @@ class GridNodeAdmin(HistoryAdmin, DraggableMPTTAdmin):
                     self.message_user(request, " ".join(error.messages), level=messages.ERROR)
                     return HttpResponse("FAIL, invalid move.")
             return super()._move_node(request)
-
-
-class PersonAdminForm(forms.ModelForm):
-    class Meta:
-        model = Person
-        fields = ["name", "phone", "political_status", "notes", "user"]
-
-
-@admin.register(Person)
-class PersonAdmin(HistoryAdmin):
-    form = PersonAdminForm
-    list_display = ["name", "phone", "political_status", "user"]
-    list_filter = ["political_status", subtree_filter("posts__node"), "units", "teams"]
-    search_fields = ["name", "phone", "notes"]
-    list_select_related = ["user"]
-    raw_id_fields = ["user"]
-    list_per_page = 50
-
-    def get_search_results(self, request, queryset, search_term):
-        # "138 1234 5678" and "+86 13812345678" find the stored 13812345678.
-        results, duplicates = super().get_search_results(request, queryset, search_term)
-        try:
-            phone = normalise_phone(search_term)
-        except ValidationError:
-            return results, duplicates
-        return results | queryset.filter(phone=phone), duplicates
-
-
-class GridPostAdminForm(forms.ModelForm):
-    class Meta:
-        model = GridPost
-        fields = ["node", "person", "role", "micro_grids"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        micro_grids = GridNode.objects.filter(kind=GridNode.Kind.MICRO_GRID).order_by("code")
-        if self.instance.node_id:
-            micro_grids = micro_grids.filter(parent_id=self.instance.node_id)
-        self.fields["micro_grids"].queryset = micro_grids
-
-    def clean(self):
-        cleaned = super().clean()
-        node, micro_grids = cleaned.get("node"), cleaned.get("micro_grids")
-        if node and micro_grids:
-            strangers = [micro for micro in micro_grids if micro.parent_id != node.pk]
-            if strangers:
-                self.add_error("micro_grids", ValidationError(
-                    _("These micro-grids are not in %(grid)s: %(codes)s.")
-                    % {"grid": node, "codes": "、".join(micro.code for micro in strangers)},
-                    code="micro_grid_elsewhere",
-                ))
-        return cleaned
-
-
-@admin.register(GridPost)
-class GridPostAdmin(HistoryAdmin):
-    form = GridPostAdminForm
-    list_display = ["node", "role", "person", "micro_grid_count"]
-    list_filter = ["role", GridSubtreeFilter]
-    search_fields = ["person__name", "person__phone", "node__code", "node__name"]
-    list_select_related = ["node", "person"]
-    raw_id_fields = ["node", "person"]
-    list_per_page = 50
-
-    def get_queryset(self, request):
-        return GridPost.objects.visible_to(request.user).prefetch_related("micro_grids")
-
-    @admin.display(description=_("micro-grids covered"))
-    def micro_grid_count(self, post):
-        return len(post.micro_grids.all()) or "—"
-
-
-# Admin for field-work records lives with the features that own them.
-from grid import field_admin  # noqa: F401,E402

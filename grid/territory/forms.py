@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from grid.models import GridNode
+from grid.territory.models import GridNode
 
 
 class NodeDescriptionForm(forms.ModelForm):

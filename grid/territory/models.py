@@ -11,6 +11,8 @@ from mptt.models import MPTTModel, TreeForeignKey
 from mptt.querysets import TreeQuerySet
 from simple_history.models import HistoricalRecords
 
+from grid.territory.scoping import ScopedMixin, node_ids_of
+
 # Any fixed number: every tree write in every process takes this one PostgreSQL advisory lock.
 TREE_LOCK_KEY = 0x4E4A_4752  # "NJGR"
 
@@ -26,7 +28,9 @@ def lock_tree():
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TREE_LOCK_KEY])
 
 
-class GridNodeQuerySet(TreeQuerySet):
+class GridNodeQuerySet(ScopedMixin, TreeQuerySet):
+    node_path = "pk"  # visible_to: the nodes a user serves, with every descendant (all of them with see_all)
+
     def subtree_of(self, nodes):
         """The given nodes and all their descendants, in one query (ranges on tree_id/lft/rght)."""
         condition = Q(pk__in=[])
@@ -51,11 +55,6 @@ class GridNodeQuerySet(TreeQuerySet):
             return self.none()
         served = GridNode.objects.filter(posts__person__user=user).only("tree_id", "lft", "rght")
         return self.subtree_of(list(served))
-
-    def visible_to(self, user):
-        if user.is_authenticated and user.has_perm("grid.view_all_grids"):
-            return self
-        return self.managed_by(user)
 
     def working_area(self, user):
         """What a user's pages list and offer as choices: their own subtree; for community-wide roles, the
@@ -169,6 +168,10 @@ class GridNode(MPTTModel):
             if fresh:
                 for field, value in fresh.items():
                     setattr(node, field, value)
+
+    def editable_by(self, user):
+        """Who may edit what a node covers: holders of the change permission, and the staff serving it."""
+        return user.has_perm("grid.change_gridnode") or self.pk in node_ids_of(user)
 
     @property
     def is_grid(self):

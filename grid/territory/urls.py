@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grid import views
+from grid.territory import views
 
 app_name = "grid"
 urlpatterns = [

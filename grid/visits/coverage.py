@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from grid.models import GridNode, Household, Visit
-from grid.models.households import stale_days
+from grid.households.models import Household, stale_days
+from grid.territory.models import GridNode
+from grid.visits.models import Visit
 
 
 @dataclass

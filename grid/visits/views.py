@@ -1,15 +1,22 @@
-"""Visits (一走、一看、一问、一听): find the household, log the visit in under a minute, raise a request."""
+"""Visits (一走、一看、一问、一听): find the household, log the visit in under a minute; and the coverage page
+(per grid and micro-grid, and the households not visited for N days, longest first)."""
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from grid.field_filters import VisitFilter, address_query
-from grid.field_forms import HouseholdSearchForm, VisitForm
-from grid.field_once import post_once
-from grid.field_views import linked_requests, paginate, person_of, query_without_page, raise_request_url
-from grid.models import Household, Visit
+from grid.households.filters import HouseholdFilter, address_query
+from grid.households.models import Household, stale_days
+from grid.people.models import person_of
+from grid.visits import coverage as counts
+from grid.visits.filters import VisitFilter
+from grid.visits.forms import HouseholdSearchForm, VisitForm
+from grid.visits.models import Visit
+from grid.visits.sections import sections_for
+from nanjie.once import post_once
+from nanjie.paging import paginate, query_without_page
 
 SEARCH_LIMIT = 20
 
@@ -25,7 +32,7 @@ def visit_start(request):
         results = list(Household.objects.in_micro_grids_of(request.user).filter(address_query(form.cleaned_data["q"]))
                        .select_related("micro_grid").with_last_visit()
                        .order_by("micro_grid__code", "building", "unit_number", "room", "pk")[:SEARCH_LIMIT])
-    return render(request, "grid/field/visit_start.html", {"form": form, "results": results,
+    return render(request, "grid/visits/visit_start.html", {"form": form, "results": results,
                                                             "limit": SEARCH_LIMIT})
 
 
@@ -43,7 +50,7 @@ def visit_new(request, household_pk):
                            go_to=lambda visit: ("field:visit", visit.pk))
         if answer:
             return answer
-    return render(request, "grid/field/visit_form.html", {"form": form, "household": household})
+    return render(request, "grid/visits/visit_form.html", {"form": form, "household": household})
 
 
 @require_GET
@@ -52,9 +59,8 @@ def visit_new(request, household_pk):
 def visit_detail(request, pk):
     visit = get_object_or_404(Visit.objects.visible_to(request.user)
                               .select_related("household__micro_grid", "worker"), pk=pk)
-    return render(request, "grid/field/visit_detail.html", {
-        "visit": visit, "request_url": raise_request_url(visit),
-        "linked_requests": linked_requests(visit, request.user)})
+    return render(request, "grid/visits/visit_detail.html", {
+        "visit": visit, "sections": sections_for(visit, request.user, "visit")})
 
 
 @require_GET
@@ -63,5 +69,21 @@ def visit_detail(request, pk):
 def visit_list(request):
     visits = VisitFilter(request.GET, request=request, queryset=Visit.objects.visible_to(request.user)
                          .select_related("household__micro_grid", "worker"))
-    return render(request, "grid/field/visit_list.html", {"filter": visits, "page": paginate(request, visits.qs),
+    return render(request, "grid/visits/visit_list.html", {"filter": visits, "page": paginate(request, visits.qs),
                                                            "query": query_without_page(request)})
+
+
+@require_GET
+@login_required
+@permission_required("grid.view_household", raise_exception=True)
+def coverage(request):
+    micro = counts.by_micro_grid(request.user)
+    grids = counts.by_grid(micro)
+    params = request.GET.copy()
+    params.setdefault("stale", "true")
+    stale = HouseholdFilter(params, request=request, queryset=Household.objects.visible_to(request.user)
+                            .select_related("micro_grid").prefetch_related("tags").stale_first())
+    return render(request, "grid/visits/coverage.html", {
+        "grids": grids, "micro": micro, "total": counts.total(grids), "filter": stale,
+        "page": paginate(request, stale.qs, 15), "query": query_without_page(request), "stale_days": stale_days(),
+        "month": counts.month_start(), "today": timezone.localdate()})

@@ -3,8 +3,8 @@
 from django import template
 from django.utils.translation import gettext
 
-from grid.phones import mask_name
-from grid.roles import ROLE_NAMES, roles_of
+from nanjie.masking import mask_name
+from nanjie.roles import ROLE_NAMES, roles_of
 
 register = template.Library()
 

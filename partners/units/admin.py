@@ -1,11 +1,13 @@
-"""Admin for the partners' rosters: units with their duties and party members, the joint meeting and its rota."""
+"""Admin for the partners' rosters: categories of matters, units with their duties and party members."""
 
-from django import forms
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 
-from grid.admin_history import HistoryAdmin
-from partners.models import Category, CommitteeMember, DutyRota, Unit, UnitMembership
+from grid.people.admin import PersonAdmin
+from nanjie.admin import HistoryAdmin
+from partners.units.models import Category, Unit, UnitMembership
+
+# People are filtered by the unit they are a party member of (the ground floor does not know units).
+PersonAdmin.list_filter = [*PersonAdmin.list_filter, "units"]
 
 
 @admin.register(Category)
@@ -37,34 +39,3 @@ class UnitMembershipAdmin(HistoryAdmin):
     search_fields = ["person__name", "person__phone", "unit__name", "unit__short_name"]
     list_select_related = ["person", "unit"]
     raw_id_fields = ["person"]
-
-
-@admin.register(CommitteeMember)
-class CommitteeMemberAdmin(HistoryAdmin):
-    list_display = ["person", "title", "unit", "active"]
-    list_filter = ["active", "unit"]
-    search_fields = ["person__name", "title", "unit__name"]
-    list_select_related = ["person", "unit"]
-    raw_id_fields = ["person"]
-
-
-class DutyRotaForm(forms.ModelForm):
-    class Meta:
-        model = DutyRota
-        fields = ["month", "member"]
-        help_texts = {"month": _("Any day of the month; it is stored as the first day.")}
-
-    def clean_month(self):
-        # Normalise before the unique check, so 15 March clashes with an existing 1 March.
-        month = self.cleaned_data["month"]
-        return month.replace(day=1) if month else month
-
-
-@admin.register(DutyRota)
-class DutyRotaAdmin(HistoryAdmin):
-    form = DutyRotaForm
-    list_display = ["month", "member"]
-    list_filter = ["member"]
-    search_fields = ["member__person__name"]
-    list_select_related = ["member__person"]
-    date_hierarchy = "month"

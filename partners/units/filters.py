@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Category, Unit
+from partners.units.models import Category, Unit
 
 
 class UnitFilter(django_filters.FilterSet):

@@ -1,10 +1,17 @@
-"""Seed the 14 co-building units, 6 "two new" organisations, categories, the joint meeting and its rota."""
+"""Seed the 14 co-building units and 6 "two new" organisations, the categories of matters they handle, their
+party members (and the demo logins of three of them), and the "dual report" team: each unit's party members
+report to one or two grids.
+
+Deterministic and idempotent: every object is looked up by a natural key before it is created.
+"""
 
 from django.db import transaction
-from django.utils import timezone
 
-from grid.seed import login_for, person
-from partners.models import Category, CommitteeMember, DutyRota, Unit, UnitMembership
+from grid.people.seed import login_for, person
+from grid.teams.models import GridTeamMember, TeamKind
+from grid.territory.models import GridNode
+from nanjie.roles import UNIT_PARTY_MEMBER
+from partners.units.models import Category, Unit, UnitMembership
 
 # (code, name, default deadline in days)
 CATEGORIES = [
@@ -35,9 +42,6 @@ UNITS = [
     ("栋川镇志愿者协会党支部", "志愿者协会", "new_social", ["other", "hardship"]),
     ("南街老年协会党支部", "老年协会", "new_social", ["health", "hardship"]),
 ]
-COMMITTEE_TITLES = [
-    "社区党总支书记", "社区居委会主任", "县人民医院党总支书记", "栋川派出所所长", "栋川司法所所长", "县住建局副局长",
-]
 
 
 def seed_units(book, rng):
@@ -59,39 +63,36 @@ def seed_units(book, rng):
             UnitMembership.objects.create(unit=unit, person=person(book, rng, party=True), duty="党员")
 
 
-def seed_joint_meeting(book, rng):
-    if CommitteeMember.objects.count() < len(COMMITTEE_TITLES):
-        for title in COMMITTEE_TITLES[CommitteeMember.objects.count():]:
-            CommitteeMember.objects.create(person=person(book, rng, party=True), title=title)
-    members = list(CommitteeMember.objects.order_by("pk")[: len(COMMITTEE_TITLES)])
-    year = timezone.localdate().year
-    for month in range(1, 13):
-        DutyRota.objects.get_or_create(
-            month=timezone.datetime(year, month, 1).date(), defaults={"member": members[(month - 1) % len(members)]}
-        )
-    return members
+def seed_dual_report():
+    """Two of the units' party members report to each grid (双报到); the county hospital's demo logins to grid 3,
+    where worker03 serves."""
+    if GridTeamMember.objects.filter(team=TeamKind.DUAL_REPORT).exists():
+        return
+    party_members = list(UnitMembership.objects.order_by("pk").values_list("person_id", flat=True))
+    rows = [GridTeamMember(team=TeamKind.DUAL_REPORT, grid=grid,
+                           person_id=party_members[(2 * index + offset) % len(party_members)])
+            for index, grid in enumerate(GridNode.objects.filter(kind=GridNode.Kind.GRID).order_by("code"))
+            for offset in range(2)]
+    grid3 = GridNode.objects.get(code="NJ-03")
+    rows += [GridTeamMember(team=TeamKind.DUAL_REPORT, grid=grid3, person=membership.person)
+             for membership in UnitMembership.objects.filter(person__user__username__in=["hospital1", "hospital2"])
+             .select_related("person")]
+    GridTeamMember.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 @transaction.atomic
 def run(rng, out, context):
-    from grid.roles import JOINT_MEETING, UNIT_PARTY_MEMBER
-
     book, groups, password = context["names"], context["groups"], context["password"]
     seed_units(book, rng)
-    members = seed_joint_meeting(book, rng)
-    chairman = DutyRota.chairman_for() or members[0]
-    login_for("chairman", chairman.person, [groups[JOINT_MEETING]], password=password)
-    other = next(member for member in members if member.pk != chairman.pk)
-    login_for("meeting2", other.person, [groups[JOINT_MEETING]], password=password)
     for username, short in (("hospital1", "县人民医院"), ("hospital2", "县人民医院"), ("housing1", "县住建局")):
         unit = Unit.objects.get(short_name=short)
         index = int(username[-1]) - 1
         membership = unit.memberships.order_by("pk")[index]
         login_for(username, membership.person, [groups[UNIT_PARTY_MEMBER]], password=password)
+    seed_dual_report()
     context["logins"] += [
-        ("chairman", "this month's on-duty chairman"), ("meeting2", "joint-meeting member"),
         ("hospital1", "party member, county hospital"), ("hospital2", "party member, county hospital"),
         ("housing1", "party member, housing bureau"),
     ]
     out(f"partners: {Unit.objects.count()} units, {Category.objects.count()} categories, "
-        f"{CommitteeMember.objects.count()} committee members, {DutyRota.objects.count()} rota months")
+        f"{UnitMembership.objects.count()} party members")

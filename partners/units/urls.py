@@ -1,8 +1,7 @@
 from django.urls import path
 
-from partners import views
+from partners.units import views
 
-app_name = "partners"
 urlpatterns = [
     path("units/", views.unit_list, name="units"),
 ]

@@ -1,12 +1,12 @@
 """The public list of partner units: who they are and what they handle (no phone numbers for anonymous users)."""
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from partners.filters import UnitFilter
-from partners.models import Category, Unit
+from nanjie.paging import paginate, query_without_page
+from partners.units.filters import UnitFilter
+from partners.units.models import Category, Unit
 
 
 @require_GET
@@ -18,10 +18,7 @@ def unit_list(request):
         .order_by("kind", "name")
     )
     unit_filter = UnitFilter(request.GET, queryset=units)
-    page = Paginator(unit_filter.qs, 12).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "partners/unit_list.html", {
-        "filter": unit_filter, "page": page, "query": query.urlencode(),
+    return render(request, "partners/units/unit_list.html", {
+        "filter": unit_filter, "page": paginate(request, unit_filter.qs, 12), "query": query_without_page(request),
         "show_contacts": request.user.is_authenticated,
     })

@@ -6,12 +6,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from requests.models import Photo, Request, Transition
+from requests.lifecycle.models import Request, Transition
+from requests.public.models import Photo
 
 
 class TransitionInline(admin.TabularInline):
     model = Transition
-    fields = ["at", "old_state", "new_state", "by", "note"]
+    fields = ["at", "old_state", "new_state", "by", "note", "rating"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -69,7 +70,7 @@ class TransitionAdmin(admin.ModelAdmin):
     list_filter = ["new_state"]
     search_fields = ["request__reference", "note"]
     list_select_related = ["request", "by"]
-    readonly_fields = ["request", "old_state", "new_state", "by", "at", "note"]
+    readonly_fields = ["request", "old_state", "new_state", "by", "at", "note", "rating"]
 
     def has_add_permission(self, request):
         return False

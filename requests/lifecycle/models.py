@@ -2,8 +2,9 @@
 
 ordered (已点单) → dispatched (已派单) → accepted (已接单) → closed (已办结) → publicised (已公示), with the side
 paths return (→ ordered), reopen on an unsatisfied rating (→ accepted) and invalid (terminal).
-The transitions live in requests/transitions.py (staff) and requests/resident.py (residents), as mixins of
-this model; views never assign `state`.
+The transitions live in transitions.py (staff) and resident.py (residents), as mixins of this model, with the
+rules of who may do what (`may`); views never assign `state` and never re-check a rule. The work queues and the
+closure board are named querysets (queues.py).
 """
 
 import secrets
@@ -15,8 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from requests.resident import ResidentActions
-from requests.transitions import StaffTransitions
+from grid.territory.scoping import ScopedQuerySet
+from nanjie.once import SubmissionKeyField
+from nanjie.phones import PhoneField
+from requests.lifecycle.queues import QUEUES
+from requests.lifecycle.resident import ResidentActions
+from requests.lifecycle.transitions import StaffTransitions
 
 
 def new_token():
@@ -24,22 +29,32 @@ def new_token():
     return secrets.token_urlsafe(32)
 
 
-class RequestQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Community-wide roles see all; a unit's party member sees their unit's; a grid worker their subtree."""
-        from grid.models import GridNode
+def unit_ids_of(user):
+    """The units whose party member this login is: their requests are the member's to see."""
+    from partners.units.models import UnitMembership
 
-        if not user.is_authenticated:
-            return self.none()
-        if user.has_perm("requests.view_all_requests"):
-            return self
-        from partners.models import UnitMembership
+    return UnitMembership.objects.filter(person__user=user).values_list("unit_id", flat=True)
 
-        # Both scopes resolved to id lists first: an OR over a join (and the DISTINCT it needs) made
-        # PostgreSQL scan every request; plain id lists use the micro_grid and unit indexes.
-        micro_grids = list(GridNode.objects.managed_by(user).values_list("pk", flat=True))
-        units = list(UnitMembership.objects.filter(person__user=user).values_list("unit_id", flat=True))
-        return self.filter(Q(micro_grid_id__in=micro_grids) | Q(unit_id__in=units))
+
+class RequestQuerySet(ScopedQuerySet):
+    """Community-wide roles see all; a unit's party member sees their unit's; a grid worker their subtree.
+
+    Both scopes are id lists (grid/territory/scoping.py): an OR over a join, and the DISTINCT it needs, made
+    PostgreSQL scan every request; plain id lists use the micro_grid and unit indexes.
+    """
+
+    node_path = "micro_grid"
+    see_all = "requests.view_all_requests"
+    reach = {"unit": unit_ids_of}
+
+    def publicised(self):
+        """The closure board's notices (the board, its feed, the home page), newest first."""
+        return (self.filter(state=Request.State.PUBLICISED).select_related("category", "micro_grid", "unit")
+                .order_by("-publicised_at", "-pk"))
+
+    def queue(self, name, user, visible=None):
+        """The work queue `name` (queues.QUEUES) as this user works it, within their visible_to."""
+        return QUEUES[name].scope(user, self.visible_to(user) if visible is None else visible)
 
     def open(self):
         return self.filter(state__in=[Request.State.DISPATCHED, Request.State.ACCEPTED])
@@ -72,7 +87,7 @@ class Request(StaffTransitions, ResidentActions, models.Model):
 
     reference = models.CharField(_("reference"), max_length=24, unique=True, null=True, editable=False)
     token = models.CharField(_("tracking token"), max_length=64, unique=True, default=new_token, editable=False)
-    idempotency_key = models.UUIDField(_("submission key"), unique=True, null=True, blank=True, editable=False)
+    idempotency_key = SubmissionKeyField(_("submission key"))  # nanjie/once.py: a resent wish makes one request
     category = models.ForeignKey("partners.Category", on_delete=models.PROTECT, related_name="requests",
                                  verbose_name=_("category"))
     text = models.TextField(_("what is needed"), max_length=1000)
@@ -80,7 +95,7 @@ class Request(StaffTransitions, ResidentActions, models.Model):
                                    verbose_name=_("micro-grid"))
     channel = models.CharField(_("channel"), max_length=12, choices=Channel, default=Channel.ONLINE)
     resident_name = models.CharField(_("resident's name"), max_length=50, blank=True)
-    resident_phone = models.CharField(_("resident's phone"), max_length=20, blank=True)
+    resident_phone = PhoneField(_("resident's phone"))
     received_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="+", verbose_name=_("received by"))
     visit = models.ForeignKey("grid.Visit", on_delete=models.SET_NULL, null=True, blank=True,
@@ -158,6 +173,13 @@ class Request(StaffTransitions, ResidentActions, models.Model):
         return (self.state in (self.State.DISPATCHED, self.State.ACCEPTED) and self.deadline is not None
                 and self.deadline < timezone.now())
 
+    @property
+    def is_rateable(self):
+        """Closed or publicised, and not rated since it was (last) closed: the resident may rate it once."""
+        if self.state not in (self.State.CLOSED, self.State.PUBLICISED):
+            return False
+        return self.rated_at is None or (self.closed_at is not None and self.rated_at < self.closed_at)
+
 
 class Transition(models.Model):
     """One state change: who, when, from → to, and a note (a reason, what was done, the resident's words)."""
@@ -171,6 +193,8 @@ class Transition(models.Model):
                            help_text=_("Empty when the resident did it."))
     at = models.DateTimeField(_("at"), default=timezone.now)
     note = models.TextField(_("note"), blank=True)
+    # A rating is recorded as a row too (old state = new state unless 不满意 reopened it): who rated, when, what.
+    rating = models.CharField(_("rating"), max_length=12, choices=Request.Rating, blank=True)
     # Where a dispatch sent it: after a return and a new dispatch the request's unit is only the latest one.
     unit = models.ForeignKey("partners.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                              verbose_name=_("unit"), help_text=_("The unit a dispatch sent the request to."))

@@ -7,11 +7,13 @@ recording page all call it. `rate` is the resident's last word, and 不满意 se
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from requests.transitions import default_deadline
+from nanjie import once
+from nanjie.phones import normalise_phone
+from requests.lifecycle.transitions import default_deadline
 
 TEXT_LIMIT = 1000
 MAX_PHOTOS = 3
@@ -23,11 +25,10 @@ class ResidentActions:
               visit=None, household=None, idempotency_key=None, photos=()):
         """Create a request in state ordered with its reference, first transition and photos: all or nothing.
 
-        `photos` are requests.photos.CleanPhoto (already re-encoded). A used `idempotency_key` returns the
-        request it made the first time instead of a second one, also when both arrive at the same moment.
+        `photos` are requests.public.photos.CleanPhoto (already re-encoded). A used `idempotency_key` (the
+        form's submission key, nanjie/once.py) returns the request it made the first time instead of a second
+        one, also when both arrive at the same moment.
         """
-        from grid.phones import normalise_phone
-
         text = (text or "").strip()
         if not text:
             raise ValidationError(_("Say what you need."), code="empty_text")
@@ -46,32 +47,27 @@ class ResidentActions:
         if len(resident_name) > 50:
             raise ValidationError(_("A name has at most 50 characters."), code="long_name")
 
-        if idempotency_key:
-            existing = cls.objects.filter(idempotency_key=idempotency_key).first()
-            if existing:
-                return existing
+        def create():
+            return cls._create_ordered(category=category, text=text, micro_grid=micro_grid, channel=channel,
+                                       resident_name=resident_name, resident_phone=resident_phone,
+                                       received_by=received_by, visit=visit, household=household,
+                                       idempotency_key=idempotency_key, photos=photos)
+
+        request, _created = once.save_once(cls, idempotency_key, create)
+        return request
+
+    @classmethod
+    def _create_ordered(cls, *, photos, **fields):
+        """The request, its reference, its first transition and its photos, in one transaction."""
         saved_files = []
         try:
             with transaction.atomic():
-                try:
-                    # A savepoint: a concurrent twin's unique key rolls back only this insert.
-                    with transaction.atomic():
-                        request = cls.objects.create(
-                            category=category, text=text, micro_grid=micro_grid, channel=channel,
-                            resident_name=resident_name, resident_phone=resident_phone, received_by=received_by,
-                            visit=visit, household=household, idempotency_key=idempotency_key,
-                        )
-                except IntegrityError:
-                    if idempotency_key:
-                        existing = cls.objects.filter(idempotency_key=idempotency_key).first()
-                        if existing:
-                            return existing
-                    raise
+                request = cls.objects.create(**fields)
                 # The primary key is unique and race-free, so the reference built from it is too.
                 year = timezone.localtime(request.ordered_at).year
                 request.reference = f"{settings.COMMUNITY_CODE}-{year}-{request.pk:06d}"
                 request.save(update_fields=["reference"])
-                request.transitions.create(old_state="", new_state=cls.State.ORDERED, by=received_by,
+                request.transitions.create(old_state="", new_state=cls.State.ORDERED, by=fields["received_by"],
                                            at=request.ordered_at)
                 for photo in photos:
                     row = request.photos.model(request=request, width=photo.width, height=photo.height)
@@ -100,9 +96,7 @@ class ResidentActions:
         now = timezone.now()
         # Decide on the locked row: a double click or two tabs rate once.
         current = self._locked()
-        rated_since_closure = current.rated_at is not None and (
-            current.closed_at is None or current.rated_at >= current.closed_at)
-        if current.state not in (self.State.CLOSED, self.State.PUBLICISED) or rated_since_closure:
+        if not current.is_rateable:
             raise ValidationError(_("This request cannot be rated now: it is not finished, or you have "
                                     "already rated it."), code="not_rateable")
         fields = {"rating": rating, "rating_comment": comment, "rated_at": now}
@@ -112,5 +106,8 @@ class ResidentActions:
             fields["deadline"] = default_deadline(current.category, now)
             self._move([current.state], self.State.ACCEPTED, None, comment, at=now, **fields)
         else:
+            # No state changes, but the rating is on record like every other step: the resident, when, what.
             self.__class__.objects.filter(pk=self.pk).update(**fields)
+            self.transitions.create(old_state=current.state, new_state=current.state, by=None, at=now,
+                                    note=comment, rating=rating)
             self.refresh_from_db(fields=list(fields))

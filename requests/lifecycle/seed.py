@@ -59,8 +59,8 @@ def _people(context):
 
 def _acceptor(unit, groups, cache):
     """A party member of the unit with a login (accepting needs one); the first member gets one if needed."""
-    from grid.roles import UNIT_PARTY_MEMBER
-    from grid.seed import login_for
+    from grid.people.seed import login_for
+    from nanjie.roles import UNIT_PARTY_MEMBER
 
     if unit.pk not in cache:
         membership = unit.memberships.filter(person__user__isnull=False).select_related("person__user").first()
@@ -74,7 +74,7 @@ def _acceptor(unit, groups, cache):
 
 def _backdate(wish, at):
     """order() stamps now; set the request (and its reference year) back to when it was ordered."""
-    from requests.models import Request
+    from requests.lifecycle.models import Request
 
     reference = f"{settings.COMMUNITY_CODE}-{timezone.localtime(at).year}-{wish.pk:06d}"
     Request.objects.filter(pk=wish.pk).update(ordered_at=at, reference=reference)
@@ -84,11 +84,11 @@ def _backdate(wish, at):
 
 @transaction.atomic
 def run(rng, out, context):
-    from grid.models import GridNode
-    from grid.roles import ensure_groups
-    from grid.seed import fictional_phone
-    from partners.models import Category, Unit
-    from requests.models import Request
+    from grid.territory.models import GridNode
+    from nanjie.roles import ensure_groups
+    from nanjie.seeding import fictional_phone
+    from partners.units.models import Category, Unit
+    from requests.lifecycle.models import Request
 
     if Request.objects.exists():
         out(f"requests: {Request.objects.count()} requests already there, skipped")
@@ -197,8 +197,8 @@ def _play(wish, rng, now, users, dispatchers, by_category, groups, acceptors):
 
 def _set_back(wish, at, reopened=False):
     """rate() stamps now; set its time (and the reopening row and new deadline it may have written) back."""
-    from requests.models import Request
-    from requests.transitions import default_deadline
+    from requests.lifecycle.models import Request
+    from requests.lifecycle.transitions import default_deadline
 
     fields = {"deadline": default_deadline(wish.category, at)} if reopened else {}
     Request.objects.filter(pk=wish.pk).update(rated_at=at, **fields)

@@ -9,9 +9,8 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from grid.phones import mask_name
-from requests.models import Request
-from requests.privacy import mask_note
+from nanjie.masking import mask_name, mask_note
+from requests.lifecycle.models import Request
 
 
 class BoardFeed(Feed):
@@ -23,8 +22,7 @@ class BoardFeed(Feed):
         return reverse("requests:board")
 
     def items(self):
-        return (Request.objects.filter(state=Request.State.PUBLICISED)
-                .select_related("category", "micro_grid", "unit").order_by("-publicised_at", "-pk")[:30])
+        return Request.objects.publicised()[:30]
 
     def item_title(self, item):
         return f"{item.reference} · {item.category.name} · {item.micro_grid.name}"

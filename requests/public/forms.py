@@ -1,19 +1,17 @@
 """The resident's forms: the micro-wish and the rating. They validate and convert; the model acts."""
 
-import uuid
-
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from grid.field_once import as_uuid
-from grid.models import GridNode
-from grid.phones import normalise_phone
-from partners.models import Category
-from requests.models import Request
-from requests.photos import MAX_PHOTOS, clean_photo
-from requests.resident import TEXT_LIMIT
+from grid.territory.models import GridNode
+from nanjie.once import OnceOnlyForm
+from nanjie.phones import PhoneFormField
+from partners.units.models import Category
+from requests.lifecycle.models import Request
+from requests.lifecycle.resident import TEXT_LIMIT
+from requests.public.photos import MAX_PHOTOS, clean_photo
 
 
 def micro_grid_choices():
@@ -60,7 +58,11 @@ class PhotosField(forms.FileField):
         return photos
 
 
-class WishForm(forms.Form):
+class WishForm(OnceOnlyForm, forms.Form):
+    once_key = "submission"  # bench/wrk and the posters' clients post this name
+    expired_message = _("This page had expired. Everything you typed is kept: check it and press "
+                        "“Send my micro-wish” again.")
+
     category = forms.ModelChoiceField(
         label=_("What is it about?"), queryset=Category.objects.filter(active=True), empty_label=_("— choose —"),
         error_messages={"required": _("Choose what it is about."),
@@ -82,14 +84,13 @@ class WishForm(forms.Form):
         help_text=_("Shown only as 张** on public pages."),
         error_messages={"max_length": _("A name has at most 50 characters (you wrote %(show_value)d).")},
     )
-    resident_phone = forms.CharField(
-        label=_("Your phone (optional)"), max_length=20, required=False,
+    resident_phone = PhoneFormField(
+        label=_("Your phone (optional)"), required=False,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
         help_text=_("So the person who helps you can call you. Never shown in public."),
     )
     photos = PhotosField(label=_("Photos (optional)"), required=False,
                          help_text=_("Up to 3 photos, each under 5 MB."))
-    submission = forms.UUIDField(widget=forms.HiddenInput)
     from_wall = forms.BooleanField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -99,21 +100,6 @@ class WishForm(forms.Form):
         self.fields["micro_grid"].choices = micro_grid_choices if self.is_bound else micro_grid_choices()
         self.fields["text"].widget.attrs["maxlength"] = TEXT_LIMIT
         self.fields["category"].widget.attrs["class"] = "big"
-        if not self.is_bound:
-            self.initial.setdefault("submission", uuid.uuid4())
-        self.renewed = self.is_bound and as_uuid(self.data.get("submission")) is None
-        if self.renewed:
-            # A missing or broken key (an old page, a mangled copy) would be re-rendered as it came and
-            # refused forever: the page gets a fresh one, and the resident sends again with what they typed.
-            self.data = self.data.copy()
-            self.data["submission"] = str(uuid.uuid4())
-
-    def clean(self):
-        data = super().clean()
-        if self.renewed:
-            raise ValidationError(_("This page had expired. Everything you typed is kept: check it and press "
-                                    "“Send my micro-wish” again."), code="renewed")
-        return data
 
     def clean_micro_grid(self):
         code = self.cleaned_data["micro_grid"]
@@ -121,10 +107,6 @@ class WishForm(forms.Form):
         if node is None:
             raise ValidationError(_("Choose a place from the list."), code="unknown_grid")
         return node
-
-    def clean_resident_phone(self):
-        phone = self.cleaned_data["resident_phone"].strip()
-        return normalise_phone(phone) if phone else ""
 
 
 class RatingForm(forms.Form):

@@ -12,22 +12,14 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from requests.models import ThrottleHit
+from nanjie.login_throttle import client_address
+from requests.public.models import ThrottleHit
 
 # scope: (how many, in how many seconds)
 LIMITS = {
     "wish": (10, 3600),  # anonymous wishes from one address in an hour
     "track-miss": (20, 3600),  # wrong tracking tokens from one address in an hour
 }
-
-
-def client_address(request):
-    """The visitor's address; behind our TLS proxy, the one that proxy saw (the last X-Forwarded-For entry)."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _client_key(request):

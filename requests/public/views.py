@@ -1,15 +1,12 @@
-"""The resident's pages: home, the micro-wish form, the tracking page, the closure board, photos, posters.
+"""The resident's pages: home, the micro-wish form, the tracking page, the closure board, photos.
 
-No login for the first four; the addresses /wish/, /track/<token>/ and /board/ are printed on posters and
+No login for any of them; the addresses /wish/, /track/<token>/ and /board/ are printed on posters and
 leaflets and must not change.
 """
 
 import hmac
 
-import segno
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,22 +15,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from grid.models import GridNode
-from grid.paging import paginate
-from grid.phones import mask_name
-from partners.models import DutyRota
-from requests import throttle
-from requests.forms_public import BoardFilter, RatingForm, WishForm
-from requests.links import public_url, render_on_paper
-from requests.models import Photo, Request
-from requests.privacy import mask_note
+from grid.territory.models import GridNode
+from nanjie import once
+from nanjie.masking import mask_name, mask_note
+from nanjie.paging import paginate, query_without_page
+from partners.meeting.models import DutyRota
+from requests.lifecycle.models import Request
+from requests.public import throttle
+from requests.public.forms import BoardFilter, RatingForm, WishForm
+from requests.public.models import Photo
 
 BOARD_PAGE_SIZE = 20
-
-
-def _publicised():
-    return (Request.objects.filter(state=Request.State.PUBLICISED)
-            .select_related("category", "micro_grid", "unit").order_by("-publicised_at", "-pk"))
 
 
 def _masked(notices):
@@ -47,9 +39,7 @@ def _masked(notices):
 def _throttled(request, scope):
     # What the resident typed is shown back, so they can copy it and nothing is lost.
     typed = request.POST.get("text", "")[:2000] if request.method == "POST" and scope == "wish" else ""
-    response = render(request, "requests/public/throttled.html", {
-        "scope": scope, "typed": typed, "community_phone": getattr(settings, "COMMUNITY_PHONE", ""),
-    }, status=429)
+    response = render(request, "requests/public/throttled.html", {"scope": scope, "typed": typed}, status=429)
     response["Retry-After"] = str(throttle.retry_after(request, scope) or throttle.LIMITS[scope][1])
     return response
 
@@ -58,7 +48,7 @@ def _throttled(request, scope):
 def home(request):
     return render(request, "home.html", {
         "chairman": DutyRota.chairman_for(),
-        "closures": _masked(list(_publicised()[:5])),
+        "closures": _masked(list(Request.objects.publicised()[:5])),
     })
 
 
@@ -77,7 +67,7 @@ def wish(request):
         form = WishForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
-            repeated = Request.objects.filter(idempotency_key=data["submission"]).exists()
+            repeated = once.earlier(Request, data["submission"]) is not None
             try:
                 wish = Request.order(
                     category=data["category"], text=data["text"], micro_grid=data["micro_grid"],
@@ -132,18 +122,15 @@ def _timeline(wish):
             entry["detail"] = _("Party member %(name)s") % {"name": mask_name(acceptor.name)}
         elif step.new_state == Request.State.INVALID:
             entry["detail"] = wish.invalid_reason
+        elif step.rating and step.old_state == step.new_state:
+            entry["label"] = _("You rated it: %(rating)s") % {"rating": Request.Rating(step.rating).label}
+            entry["detail"] = step.note
         entries.append(entry)
     return entries
 
 
-def _can_rate(wish):
-    if wish.state not in (Request.State.CLOSED, Request.State.PUBLICISED):
-        return False
-    return wish.rated_at is None or (wish.closed_at is not None and wish.rated_at < wish.closed_at)
-
-
 def _track_page(request, wish, rating_form=None, status=200):
-    can_rate = _can_rate(wish)
+    can_rate = wish.is_rateable
     response = render(request, "requests/public/track.html", {
         "wish": wish, "timeline": _timeline(wish), "photos": list(wish.photos.all()),
         "acceptor": mask_name(wish.acceptor.name) if wish.acceptor else "",
@@ -188,7 +175,7 @@ def rate(request, token):
 
 @require_GET
 def board(request):
-    publicised = _publicised()
+    publicised = Request.objects.publicised()
     # ?ref= is a notice's permalink (the feed links to it): the notice itself, on whatever page it is now.
     ref = request.GET.get("ref", "").strip()[:24]
     if ref:
@@ -196,10 +183,8 @@ def board(request):
     notices = BoardFilter(request.GET, queryset=publicised)
     page = paginate(request, notices.qs, BOARD_PAGE_SIZE)
     page.object_list = _masked(list(page.object_list))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "requests/public/board.html", {
-        "filter": notices, "page": page, "query": query.urlencode(), "ref": ref,
+        "filter": notices, "page": page, "query": query_without_page(request), "ref": ref,
     })
 
 
@@ -221,36 +206,3 @@ def photo(request, pk):
     response["Cache-Control"] = "private, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-def _poster(request, node):
-    url = public_url(request, reverse("requests:wish") + f"?grid={node.code}")
-    qr = segno.make(url, error="m")
-    return {"node": node, "url": url, "qr": qr.svg_inline(scale=1, border=2, omitsize=True, title=node.name)}
-
-
-@login_required
-@permission_required("requests.record_request", raise_exception=True)
-@require_GET
-def poster(request, code):
-    # A worker prints the walls of the grids they serve; another grid's poster is a 404 like its page.
-    node = get_object_or_404(GridNode.objects.visible_to(request.user).select_related("parent"),
-                             code=code, kind=GridNode.Kind.MICRO_GRID)
-    return render_on_paper(request, "requests/public/posters.html", {"posters": [_poster(request, node)],
-                                                                  "title": node.name})
-
-
-@login_required
-@permission_required("requests.record_request", raise_exception=True)
-@require_GET
-def posters(request, code=None):
-    """With a grid's code: every micro-grid's poster, one per A4 page. Without: the list of grids."""
-    if code is None:
-        grids = GridNode.objects.working_area(request.user).filter(kind=GridNode.Kind.GRID).order_by("tree_id", "lft")
-        return render_on_paper(request, "requests/public/poster_index.html", {"grids": grids})
-    node = get_object_or_404(GridNode.objects.visible_to(request.user), code=code)
-    micro_grids = (GridNode.objects.subtree_of([node]).filter(kind=GridNode.Kind.MICRO_GRID)
-                   .select_related("parent").order_by("tree_id", "lft"))
-    return render_on_paper(request, "requests/public/posters.html",
-                       {"posters": [_poster(request, micro) for micro in micro_grids], "title": node.name,
-                        "grid": node})

@@ -12,7 +12,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from requests.views_staff import filtered_queue
+from requests.staff.views import filtered_queue
 
 EXPORT_LIMIT = 10_000
 

@@ -5,9 +5,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from grid.models import GridNode
-from partners.models import Category, Unit
-from requests.models import Request
+from grid.territory.models import GridNode
+from partners.units.models import Category, Unit
+from requests.lifecycle.models import Request
 
 ALL = _("All")
 

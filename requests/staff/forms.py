@@ -1,17 +1,17 @@
-"""Staff forms: they validate and convert; the model methods in requests/transitions.py act."""
-
-import uuid
+"""Staff forms: they validate and convert; the model methods in requests/lifecycle/transitions.py act."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from grid.models import GridNode
-from grid.roles import GRID_WORKER, JOINT_MEETING, roles_of
-from partners.models import Category, Unit
-from requests.models import Request
-from requests.transitions import default_deadline
+from grid.territory.models import GridNode
+from nanjie.once import OnceOnlyForm
+from nanjie.phones import PhoneFormField
+from nanjie.roles import GRID_WORKER, JOINT_MEETING, roles_of
+from partners.units.models import Category, Unit
+from requests.lifecycle.models import Request
+from requests.lifecycle.transitions import default_deadline
 
 NOTE_ROWS = {"rows": 4}
 
@@ -66,8 +66,10 @@ def channels_for(user):
     return (channels or [Request.Channel.CHAIRMAN, Request.Channel.GRID_VISIT]) + [Request.Channel.WISH_WALL]
 
 
-class RecordForm(forms.Form):
+class RecordForm(OnceOnlyForm, forms.Form):
     """A request taken down for a resident by the on-duty chairman or a grid worker."""
+
+    once_key = "idempotency_key"
 
     category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.filter(active=True))
     text = forms.CharField(label=_("What is needed"), max_length=1000, widget=forms.Textarea(attrs=NOTE_ROWS))
@@ -77,18 +79,11 @@ class RecordForm(forms.Form):
     resident_name = forms.CharField(
         label=_("Resident's name"), max_length=50, required=False,
         error_messages={"max_length": _("A name has at most 50 characters (you wrote %(show_value)d).")})
-    resident_phone = forms.CharField(label=_("Resident's phone"), max_length=20, required=False,
-                                     widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}))
-    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    resident_phone = PhoneFormField(label=_("Resident's phone"), required=False,
+                                    widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["micro_grid"].queryset = (GridNode.objects.working_area(user)
                                               .filter(kind=GridNode.Kind.MICRO_GRID).order_by("code"))
         self.fields["channel"].choices = [(c.value, c.label) for c in channels_for(user)]
-
-    def clean_resident_phone(self):
-        from grid.phones import normalise_phone
-
-        phone = self.cleaned_data["resident_phone"].strip()
-        return normalise_phone(phone) if phone else ""

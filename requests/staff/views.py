@@ -4,8 +4,6 @@ Every page starts from Request.objects.visible_to(user): what a user cannot see 
 see but may not act on is a 403; an action the state does not allow is a message, and nothing changes.
 """
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,56 +13,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from grid.paging import count_up_to, paginate
-from partners.models import Unit
-from requests.filters import RequestFilter
-from requests.forms_staff import CloseForm, DispatchForm, ReasonForm, RecordForm, channels_for
-from requests.models import Request
-from requests.privacy import mask_note
+from grid.households.models import Household
+from grid.visits.models import Visit
+from nanjie.masking import mask_note
+from nanjie.paging import paginate, query_without_page
+from requests.lifecycle.models import Request
+from requests.lifecycle.queues import QUEUES, queues_for
+from requests.lifecycle.transitions import PERMISSIONS
+from requests.staff.filters import RequestFilter
+from requests.staff.forms import CloseForm, DispatchForm, ReasonForm, RecordForm, channels_for
 
 PER_PAGE = 25
 LIST_RELATED = ["category", "micro_grid__parent", "unit", "acceptor"]
-S = Request.State
-
-
-@dataclass(frozen=True)
-class Queue:
-    label: str
-    perm: str
-    states: tuple = ()
-    order: tuple = ("-ordered_at", "-pk")
-    only_mine: str = ""  # "unit": dispatched to my unit; "acceptor": accepted by me
-    overdue: bool = False
-
-    def scope(self, user, visible=None):
-        wishes = Request.objects.visible_to(user) if visible is None else visible
-        if self.states:
-            wishes = wishes.filter(state__in=self.states)
-        if self.only_mine == "unit":
-            wishes = wishes.filter(unit__in=Unit.objects.filter(memberships__person__user=user))
-        elif self.only_mine == "acceptor":
-            wishes = wishes.filter(acceptor__user=user)
-        return wishes.overdue() if self.overdue else wishes
-
-
-QUEUES = {
-    "dispatch": Queue(gettext_lazy("To dispatch"), "requests.dispatch_request", (S.ORDERED,), ("ordered_at", "pk")),
-    "accept": Queue(gettext_lazy("To accept"), "requests.accept_request", (S.DISPATCHED,), ("deadline", "pk"),
-                    only_mine="unit"),
-    "mine": Queue(gettext_lazy("Mine to close"), "requests.accept_request", (S.ACCEPTED,), ("deadline", "pk"),
-                  only_mine="acceptor"),
-    "publicise": Queue(gettext_lazy("To publicise"), "requests.publicise_request", (S.CLOSED,),
-                       ("closed_at", "pk")),
-    "overdue": Queue(gettext_lazy("Overdue"), "requests.view_request", order=("deadline", "pk"), overdue=True),
-    "all": Queue(gettext_lazy("All requests"), "requests.view_request"),
-}
-
-
-def queues_for(user):
-    """The queues a user works from, each with its count up to 1000 (one COUNT query per queue)."""
-    visible = Request.objects.visible_to(user)
-    return [{"name": name, "label": queue.label, "count": count_up_to(queue.scope(user, visible))}
-            for name, queue in QUEUES.items() if user.has_perm(queue.perm)]
 
 
 @require_GET
@@ -83,7 +43,7 @@ def filtered_queue(request, name):
         raise Http404
     if not request.user.has_perm(spec.perm):
         raise PermissionDenied
-    wishes = spec.scope(request.user).select_related(*LIST_RELATED).order_by(*spec.order)
+    wishes = Request.objects.queue(name, request.user).select_related(*LIST_RELATED).order_by(*spec.order)
     return spec, RequestFilter(request.GET, queryset=wishes, request=request)
 
 
@@ -92,23 +52,15 @@ def filtered_queue(request, name):
 def queue(request, name):
     spec, found = filtered_queue(request, name)
     page = paginate(request, found.qs, PER_PAGE)
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(request, "requests/staff/queue.html", {
-        "name": name, "queue": spec, "filter": found, "page": page, "query": params.urlencode(),
+        "name": name, "queue": spec, "filter": found, "page": page, "query": query_without_page(request),
         "queues": [(key, q.label) for key, q in QUEUES.items() if request.user.has_perm(q.perm)],
     })
 
 
-# action → (permission for the role, states it applies to, form)
-ACTIONS = {
-    "dispatch": ("requests.dispatch_request", (S.ORDERED,), DispatchForm),
-    "invalid": ("requests.dispatch_request", (S.ORDERED, S.DISPATCHED), ReasonForm),
-    "accept": ("requests.accept_request", (S.DISPATCHED,), None),
-    "return": ("requests.accept_request", (S.DISPATCHED, S.ACCEPTED), ReasonForm),
-    "close": ("requests.accept_request", (S.ACCEPTED,), CloseForm),
-    "publicise": ("requests.publicise_request", (S.CLOSED,), None),
-}
+# action → the form its button posts (who may press it, and when, is the model's: Request.may)
+FORMS = {"dispatch": DispatchForm, "invalid": ReasonForm, "accept": None, "return": ReasonForm, "close": CloseForm,
+         "publicise": None}
 DONE = {
     "dispatch": gettext_lazy("Dispatched to %(unit)s."),
     "invalid": gettext_lazy("Marked invalid. The resident sees the reason on the tracking page."),
@@ -119,25 +71,14 @@ DONE = {
 }
 
 
-def _get_wish(request, reference):
+def get_wish(request, reference):
     """404 for what the user cannot see, exactly as for what does not exist."""
     return get_object_or_404(Request.objects.visible_to(request.user).select_related(*LIST_RELATED, "received_by",
                              "returned_from", "visit", "household"), reference=reference)
 
 
-def may_press(user, wish, action, unit_ids):
-    perm, states, _form = ACTIONS[action]
-    if not user.has_perm(perm) or wish.state not in states:
-        return False
-    if action in ("accept", "return"):
-        return wish.unit_id in unit_ids
-    if action == "close":
-        return wish.acceptor is not None and wish.acceptor.user_id == user.pk
-    return True
-
-
 def _form_for(action, wish, data=None):
-    form_class = ACTIONS[action][2]
+    form_class = FORMS[action]
     if form_class is None:
         return None
     if form_class is DispatchForm:
@@ -146,12 +87,9 @@ def _form_for(action, wish, data=None):
 
 
 def _render_detail(request, wish, bound=None, status=200):
-    from partners.models import UnitMembership
-
-    unit_ids = set(UnitMembership.objects.filter(person__user=request.user).values_list("unit_id", flat=True))
     actions = {}
-    for action in ACTIONS:
-        if may_press(request.user, wish, action, unit_ids):
+    for action in FORMS:
+        if wish.may(action, request.user):
             actions[action] = bound[1] if bound and bound[0] == action else _form_for(action, wish)
     context = {
         "wish": wish, "actions": actions, "action_names": list(actions),
@@ -166,15 +104,14 @@ def _render_detail(request, wish, bound=None, status=200):
 @require_GET
 @login_required
 def detail(request, reference):
-    return _render_detail(request, _get_wish(request, reference))
+    return _render_detail(request, get_wish(request, reference))
 
 
 @require_POST
 @login_required
 def act(request, reference, action):
-    wish = _get_wish(request, reference)
-    perm = ACTIONS[action][0]
-    if not request.user.has_perm(perm):
+    wish = get_wish(request, reference)
+    if not request.user.has_perm(PERMISSIONS[action]):
         raise PermissionDenied
     form = _form_for(action, wish, request.POST)
     if form is not None and not form.is_valid():
@@ -217,8 +154,6 @@ def _pk(value):
 @permission_required("requests.record_request", raise_exception=True)
 def record(request):
     """The on-duty chairman or a grid worker takes a request down for a resident (?visit= or ?household=)."""
-    from grid.models import Household, Visit
-
     user, visit, household = request.user, None, None
     if "visit" in request.GET:
         visit = get_object_or_404(Visit.objects.visible_to(user).select_related("household__micro_grid"),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from grid.models import AssistancePair, Dispute, GridNode, Household, ServiceRecord, Visit
 from partners.models import CommitteeMember, Unit
-from requests.models import Request
+from requests.lifecycle.models import Request
 from volunteers.models import Team
 
 CACHE_SECONDS = 300

@@ -1,13 +1,11 @@
-"""Personas for field work: a community of 4 grids × 2 micro-grids, a worker of grid 3 and one of grid 4."""
+"""Plain factories for field-work records, and a query counter for the pages' constant-query tests."""
 
 import datetime
 import itertools
 
-import pytest
 from django.utils import timezone
 
 from grid.models import GridNode, Household, Visit
-from tests.factories import make_branch_admin, make_grid_worker, make_tree
 
 _rooms = itertools.count(101)
 
@@ -29,37 +27,6 @@ def make_visit(household, user, days_ago=0, **fields):
                                 visited_on=timezone.localdate() - datetime.timedelta(days=days_ago), **fields)
 
 
-@pytest.fixture
-def tree(db):
-    return make_tree(grids=4, micro_per_grid=2)
-
-
-@pytest.fixture
-def worker3(tree):
-    return make_grid_worker("NJ-03", "worker3")
-
-
-@pytest.fixture
-def worker4(tree):
-    return make_grid_worker("NJ-04", "worker4")
-
-
-@pytest.fixture
-def branch(tree):
-    return make_branch_admin("branch")
-
-
-@pytest.fixture
-def household(tree):
-    return make_household("NJ-03-01", building="3", room="201", contact_name="李桂芳")
-
-
-@pytest.fixture
-def client3(client, worker3):
-    client.force_login(worker3)
-    return client
-
-
 def queries_for(client, url, params=None):
     """How many SQL queries one GET of a page takes."""
     from django.db import connection
@@ -69,9 +36,3 @@ def queries_for(client, url, params=None):
         response = client.get(url, params or {})
     assert response.status_code == 200
     return len(captured)
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # The personas' passwords are never checked here (force_login); hashing them slowly only costs time.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from grid.models import GridNode, GridTeamMember, Household, TeamKind, Whistle
 from tests.factories import make_person, make_user
-from tests.field.conftest import make_household
+from tests.grid.factories import make_household
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from grid.models import Dispute, GridNode, Household, PairContact, ServiceRecord, Whistle
-from tests.field.conftest import make_household
+from tests.grid.factories import make_household
 
 
 @pytest.fixture

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from grid.households.models import NOTE_MAX_LENGTH
 from grid.models import GridNode, Household, Visit
-from grid.models.households import NOTE_MAX_LENGTH
-from tests.field.conftest import make_household
-from tests.field.test_excel import GOOD, sheet, upload
+from tests.grid.factories import make_household
+from tests.grid.households.test_excel import GOOD, sheet, upload
 
 NOTES = ["walked", "looked", "asked", "listened", "opinions"]
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from grid.models import Dispute, GridNode, GridTeamMember, TeamKind, Visit, Whistle, WhistleReport
 from tests.conftest import requires_postgres
 from tests.factories import make_branch_admin, make_grid_worker, make_tree
-from tests.field.conftest import make_household
+from tests.grid.factories import make_household
 
 pytestmark = [requires_postgres, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 PRESSES = 6

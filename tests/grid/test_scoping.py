@@ -7,7 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from grid.models import AssistancePair, Dispute, GridNode, ServiceRecord
-from tests.field.conftest import make_household, make_visit
+from tests.grid.factories import make_household, make_visit
 
 
 @pytest.fixture

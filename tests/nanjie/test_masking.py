@@ -6,7 +6,7 @@ The branch admin sees the note as the public will, on the request page, before p
 import pytest
 from django.urls import reverse
 
-from requests.privacy import mask_note
+from nanjie.masking import mask_note
 from tests.requests.public_helpers import close, community, order, publicise
 from tests.requests.staff_world import S, bring_to, fast_passwords, world  # noqa: F401 (fixture)
 

@@ -62,7 +62,7 @@ def _broken(client, error):
     from unittest import mock
 
     client.raise_request_exception = False
-    with mock.patch("grid.views.connection.cursor", side_effect=error):
+    with mock.patch("nanjie.views.connection.cursor", side_effect=error):
         return client.get("/healthz")
 
 

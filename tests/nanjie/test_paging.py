@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 
 from grid.models import GridNode
-from grid.paging import count_up_to, paginate
+from nanjie.paging import count_up_to, paginate
 from tests.factories import make_node
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from grid.phones import mask_name, mask_phone, normalise_phone
+from nanjie.masking import mask_name, mask_phone
+from nanjie.phones import normalise_phone
 from tests.factories import make_person
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from nanjie.settings import database_from_url
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = {"DJANGO_DEBUG": "False", "DJANGO_SECRET_KEY": "a-real-secret-" + "x" * 40,
         "DJANGO_ALLOWED_HOSTS": "nanjie.example.cn", "DATABASE_URL": "sqlite:////tmp/nanjie-settings-test.sqlite3"}
 

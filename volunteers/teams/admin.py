@@ -4,8 +4,12 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from grid.admin_history import HistoryAdmin
-from volunteers.models import Team, TeamMember
+from grid.people.admin import PersonAdmin
+from nanjie.admin import HistoryAdmin
+from volunteers.teams.models import Team, TeamMember
+
+# People are filtered by the volunteer team they serve in (the ground floor does not know the teams).
+PersonAdmin.list_filter = [*PersonAdmin.list_filter, "teams"]
 
 
 class TeamMemberInline(admin.TabularInline):

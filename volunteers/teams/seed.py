@@ -2,9 +2,9 @@
 
 from django.db import transaction
 
-from grid.models import Person
-from grid.seed import person
-from volunteers.models import Team, TeamMember
+from grid.people.models import Person
+from grid.people.seed import person
+from volunteers.teams.models import Team, TeamMember
 
 TEAMS = [
     ("red", "红色志愿服务队", "志愿服务:关爱空巢老人、农民工及其子女、残障人士,开展便民服务。", "便民服务"),

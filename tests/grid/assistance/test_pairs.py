@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from grid.models import AssistancePair, PairContact
-from tests.field.conftest import make_household, queries_for
+from tests.grid.factories import make_household, queries_for
 
 TODAY = timezone.localdate
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from grid.models import ServiceRecord
-from tests.field.conftest import make_household, queries_for
+from tests.grid.factories import make_household, queries_for
 
 
 def record(user, household, way="proxy"):

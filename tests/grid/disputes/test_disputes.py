@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from grid.models import Dispute, GridNode
-from tests.field.conftest import queries_for
+from tests.grid.factories import queries_for
 
 
 def make_dispute(user, micro="NJ-03-01", **fields):

@@ -4,9 +4,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from grid import excel
+from grid.households import excel
 from grid.models import Household
-from tests.field.conftest import make_household
+from tests.grid.factories import make_household
 
 
 def sheet(*rows, headers=excel.HEADERS):

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from grid.models import Household, SpecialGroup
-from tests.field.conftest import make_household, make_visit, queries_for
+from tests.grid.factories import make_household, make_visit, queries_for
 
 
 def test_a_worker_sees_the_households_of_their_grid(client3, household):

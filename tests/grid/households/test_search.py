@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.field.conftest import make_household
+from tests.grid.factories import make_household
 
 AS_DISPLAYED = ["栋川花园1幢1单元101室", "1幢1单元101室", "1幢101", "1栋101室", "栋川花园1幢", "1号楼1单元101号",
                 "栋川花园 1-1-101", "１幢１０１", "栋川花园1幢101 王"]
@@ -53,7 +53,7 @@ def test_the_same_address_in_another_grid_is_not_found(client3, home):
 
 
 def test_the_search_compares_numbers_for_equality(home):
-    from grid.field_filters import address_query
+    from grid.households.filters import address_query
     from grid.models import Household
 
     sql = str(Household.objects.filter(address_query("1幢1单元101室")).query)

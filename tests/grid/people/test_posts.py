@@ -5,8 +5,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 
-from grid.admin import GridPostAdminForm
 from grid.models import GridNode, GridPost
+from grid.people.admin import GridPostAdminForm
 from tests.factories import make_person
 
 

@@ -40,7 +40,7 @@ def test_the_teams_of_the_grid_see_the_whistle_at_the_top_of_their_home(client, 
     blow(branch)
     client.force_login(member)
     panels = client.get(reverse("me")).context["panels"]
-    assert panels[0]["template"] == "grid/field/_panel_whistles.html"
+    assert panels[0]["template"] == "grid/teams/_panel_whistles.html"
 
 
 def test_a_team_of_another_grid_does_not_see_the_whistle(client, member, branch):
@@ -100,11 +100,11 @@ def test_a_closed_whistle_leaves_the_home_page(client, member, branch):
     blow(branch).close("已处置", by=branch)
     client.force_login(member)
     templates = [p["template"] for p in client.get(reverse("me")).context["panels"]]
-    assert "grid/field/_panel_whistles.html" not in templates
+    assert "grid/teams/_panel_whistles.html" not in templates
 
 
 def test_the_grid_teams_partial_lists_the_roster(member):
-    html = render_to_string("grid/field/_grid_teams.html", {"node": GridNode.objects.get(code="NJ-03")})
+    html = render_to_string("grid/teams/_grid_teams.html", {"node": GridNode.objects.get(code="NJ-03")})
     assert member.person.name in html
 
 
@@ -115,19 +115,19 @@ def test_a_team_is_assigned_to_a_grid_not_a_micro_grid(member):
 
 
 def test_the_grid_partial_shows_the_grids_coverage_to_its_worker(rf, worker3):
-    from tests.field.conftest import make_household, make_visit
+    from tests.grid.factories import make_household, make_visit
 
     make_visit(make_household("NJ-03-01"), worker3)
     make_household("NJ-03-02")
     request = rf.get("/")
     request.user = worker3
-    html = render_to_string("grid/field/_grid_teams.html", {"node": GridNode.objects.get(code="NJ-03")},
+    html = render_to_string("grid/teams/_grid_teams.html", {"node": GridNode.objects.get(code="NJ-03")},
                             request=request)
     assert 'id="grid-coverage">1 / 2<' in html
 
 
 def test_the_whistle_list_runs_a_constant_number_of_queries(client, member, branch):
-    from tests.field.conftest import queries_for
+    from tests.grid.factories import queries_for
 
     blow(branch)
     client.force_login(member)
@@ -160,11 +160,18 @@ def test_a_roster_member_without_a_role_reports_in(client, homeowner, branch):
     assert WhistleReport.objects.get().person == homeowner.person
 
 
-def test_a_roster_member_without_a_role_is_refused_another_grids_whistle(client, homeowner, branch):
+def test_a_roster_member_without_a_role_gets_404_for_another_grids_whistle(client, homeowner, branch):
+    # Outside visible_to is a 404, as for every other record: the same answer as for a whistle that does not exist.
     whistle = blow(branch, grid="NJ-04")
     client.force_login(homeowner)
-    response = client.post(reverse("field:whistle_report", args=[whistle.pk]), {"note": "到"})
-    assert response.status_code == 403 and not WhistleReport.objects.exists()
+    assert client.post(reverse("field:whistle_report", args=[whistle.pk]), {"note": "到"}).status_code == 404
+
+
+def test_a_roster_member_without_a_role_cannot_report_in_to_another_grids_whistle(client, homeowner, branch):
+    whistle = blow(branch, grid="NJ-04")
+    client.force_login(homeowner)
+    client.post(reverse("field:whistle_report", args=[whistle.pk]), {"note": "到"})
+    assert not WhistleReport.objects.exists()
 
 
 def test_a_login_on_no_roster_still_gets_403_on_a_whistle(client, branch):

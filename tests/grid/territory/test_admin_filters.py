@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from grid.models import GridNode, GridTeamMember, TeamKind
 from tests.factories import make_person, make_tree, make_user
-from tests.field.conftest import make_household
+from tests.grid.factories import make_household
 
 
 @pytest.fixture

@@ -80,7 +80,7 @@ def test_a_grid_worker_cannot_edit_outside_their_subtree(client, worker3):
 
 @pytest.mark.django_db
 def test_a_joint_meeting_member_sees_but_cannot_edit(client, tree):
-    from grid.roles import JOINT_MEETING
+    from nanjie.roles import JOINT_MEETING
 
     member = make_user(roles=[JOINT_MEETING])
     client.force_login(member)

@@ -10,7 +10,7 @@ from django.utils import translation
 from grid.models import GridNode
 from tests.factories import make_node
 
-MIGRATION = Path(__file__).resolve().parents[2] / "grid" / "migrations" / "0001_initial.py"
+MIGRATION = Path(__file__).resolve().parents[3] / "grid" / "migrations" / "0001_initial.py"
 
 
 @pytest.mark.django_db

@@ -3,8 +3,8 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from grid import field_coverage
-from tests.field.conftest import make_household, make_visit, queries_for
+from grid.visits import coverage as field_coverage
+from tests.grid.factories import make_household, make_visit, queries_for
 
 
 def test_coverage_counts_households_visited_this_month(worker3, tree):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from grid.models import Visit
-from tests.field.conftest import make_household, make_visit, queries_for
+from tests.grid.factories import make_household, make_visit, queries_for
 
 
 def visit_data(**overrides):
@@ -49,7 +49,7 @@ def test_an_unknown_household_is_404(client3, tree):
 
 
 def test_a_user_without_a_roster_person_cannot_log_a_visit(client, household):
-    from grid.roles import GRID_WORKER
+    from nanjie.roles import GRID_WORKER
     from tests.factories import make_user
 
     client.force_login(make_user(roles=[GRID_WORKER]))

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from grid.models import Person
-from partners.admin import DutyRotaForm
+from partners.meeting.admin import DutyRotaForm
 from partners.models import CommitteeMember, DutyRota
 from tests.factories import make_person
 

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from requests.lifecycle.transitions import default_deadline
 from requests.models import Request
-from requests.transitions import default_deadline
 from tests.requests.staff_world import S, fast_passwords, order, world  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ import random
 
 import pytest
 
-from grid.roles import ensure_groups
-from grid.seed import NameBook
-from requests import seed
+from nanjie.roles import ensure_groups
+from nanjie.seeding import NameBook
+from requests.lifecycle import seed
 from requests.models import Request, Transition
 from tests.requests.staff_world import S, fast_passwords, world  # noqa: F401 (fixture)
 

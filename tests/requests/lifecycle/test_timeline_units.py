@@ -83,7 +83,7 @@ def test_the_migration_leaves_earlier_dispatches_without_a_unit(w):
 
 
 def test_the_county_seeds_bulk_dispatches_carry_their_unit():
-    from requests.county_seed import Scale, run
+    from bench.county_seed import Scale, run
     from tests.factories import make_category, make_tree, make_unit, make_unit_member
 
     make_tree(grids=3, micro_per_grid=2)

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from requests.feeds import BoardFeed
-from requests.views_public import BOARD_PAGE_SIZE
+from requests.public.feeds import BoardFeed
+from requests.public.views import BOARD_PAGE_SIZE
 from tests.requests.public_helpers import community, order, publicise
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from requests import throttle
 from requests.models import Request
+from requests.public import throttle
 from tests.conftest import requires_postgres
 from tests.requests.public_helpers import community, order, wish_post
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from PIL import Image
 
 from requests.models import Request
-from requests.photos import clean_photo
+from requests.public.photos import clean_photo
 from tests.factories import make_grid_worker, make_unit, make_unit_member
 from tests.requests.public_helpers import community, jpeg_bytes, order, upload, wish_post
 

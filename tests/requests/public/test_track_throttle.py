@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from requests import throttle
 from requests.models import ThrottleHit
+from requests.public import throttle
 from tests.requests.public_helpers import close, community, order, wish_post
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from grid.models import GridNode
 from tests.factories import make_category
-from tests.field.conftest import make_visit, queries_for
+from tests.grid.factories import make_visit, queries_for
 
 
 def raise_request(visit, user, micro="NJ-03-01"):

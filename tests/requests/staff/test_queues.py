@@ -7,8 +7,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from requests import panels
 from requests.models import Request
+from requests.staff import panels
 from tests.requests.staff_world import S, bring_to, fast_passwords, order, world  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
@@ -141,7 +141,7 @@ def test_the_me_panel_counts_each_queue_and_heads_with_overdue_for_the_branch(w)
     Request.objects.filter(pk=late.pk).update(deadline=timezone.now() - datetime.timedelta(days=1))
     request = RequestFactory().get("/me/")
     request.user = w.branch
-    panel = panels.panels(request)[0]
+    panel = panels.queues_panel(request)
     assert (panel["overdue"], {q["name"]: q["count"] for q in panel["queues"]}["overdue"]) == (1, 1)
 
 
@@ -149,7 +149,7 @@ def test_the_me_panel_of_a_unit_member_counts_their_unit_only(w):
     bring_to(w, S.DISPATCHED)
     request = RequestFactory().get("/me/")
     request.user = w.builder
-    counts = {q["name"]: q["count"] for q in panels.panels(request)[0]["queues"]}
+    counts = {q["name"]: q["count"] for q in panels.queues_panel(request)["queues"]}
     assert counts == {"accept": 0, "mine": 0, "overdue": 0}
 
 
@@ -158,4 +158,4 @@ def test_a_user_without_request_roles_gets_no_panel(w):
 
     request = RequestFactory().get("/me/")
     request.user = make_user()
-    assert panels.panels(request) == []
+    assert panels.queues_panel(request) is None

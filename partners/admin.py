@@ -1,0 +1,4 @@
+"""The partners app's admin, one module per package (imported here so Django's admin autodiscovery finds them)."""
+
+from partners.meeting import admin as meeting  # noqa: F401
+from partners.units import admin as units  # noqa: F401

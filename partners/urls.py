@@ -1,0 +1,6 @@
+"""The partners' pages, mounted at /partners/ (namespace "partners"): each package's routes, side by side."""
+
+from partners.units import urls as units
+
+app_name = "partners"
+urlpatterns = [*units.urlpatterns]
