@@ -46,7 +46,7 @@ def _throttled(request, scope):
 
 @require_GET
 def home(request):
-    return render(request, "home.html", {
+    return render(request, "requests/public/home.html", {
         "chairman": DutyRota.chairman_for(),
         "closures": _masked(list(Request.objects.publicised()[:5])),
     })

@@ -50,3 +50,40 @@ def test_admin_finds_a_person_by_a_phone_typed_with_spaces(admin_client):
     make_person(name="电话甲", phone="13812345678")
     response = admin_client.get("/admin/grid/person/", {"q": "138 1234 5678"})
     assert "电话甲" in response.content.decode()
+
+
+def test_the_model_field_normalises_what_full_clean_is_given(db):
+    from grid.models import Person
+
+    person = Person(name="王芳", phone="+86 138-1234-5678")
+    person.full_clean()
+    assert person.phone == "13812345678"
+
+
+def test_the_model_field_refuses_a_wrong_phone_with_its_code(db):
+    from grid.models import Person
+
+    with pytest.raises(ValidationError) as refused:
+        Person(name="王芳", phone="12345").full_clean()
+    assert refused.value.error_dict["phone"][0].code == "invalid_phone"
+
+
+def test_every_phone_we_keep_is_the_one_field():
+    from django.apps import apps
+
+    from nanjie.phones import PhoneField
+
+    other = [f"{model._meta.label}.{field.name}" for model in apps.get_models() for field in model._meta.fields
+             if "phone" in field.name and not model.__name__.startswith("Historical")
+             and not isinstance(field, PhoneField)]
+    assert other == []
+
+
+def test_a_form_built_from_the_model_normalises_the_phone(db):
+    from django import forms
+
+    from grid.models import Person
+
+    form = forms.modelform_factory(Person, fields=["name", "phone"])({"name": "王芳", "phone": "0878 5712345"})
+    assert form.is_valid()
+    assert form.cleaned_data["phone"] == "0878-5712345"

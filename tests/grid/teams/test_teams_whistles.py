@@ -200,3 +200,18 @@ def test_the_home_panel_does_not_say_reported_in_before_they_have(client, homeow
     blow(branch)
     client.force_login(homeowner)
     assert "已报到" not in client.get(reverse("me")).content.decode()
+
+
+def test_closing_a_whistle_writes_a_transition_row_with_who_and_the_outcome(branch):
+    whistle = blow(branch)
+    whistle.close("积水已排净", by=branch)
+    row = whistle.transitions.get()
+    assert (row.old, row.new, row.by, row.note) == ("open", "closed", branch, "积水已排净")
+
+
+def test_a_refused_close_writes_no_row(branch):
+    whistle = blow(branch)
+    whistle.close("积水已排净", by=branch)
+    with pytest.raises(ValidationError) as refused:
+        whistle.close("again", by=branch)
+    assert (refused.value.code, whistle.transitions.count()) == ("whistle_closed", 1)
