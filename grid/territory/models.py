@@ -103,6 +103,8 @@ class GridNode(MPTTModel):
     parent = TreeForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
     )
+    # Declared here only to drop mptt's single-column index: grid_node_tree_lft leads with tree_id.
+    tree_id = models.PositiveIntegerField(editable=False)
     history = HistoricalRecords(excluded_fields=["lft", "rght", "tree_id", "level"])
 
     objects = TreeManager.from_queryset(GridNodeQuerySet)()

@@ -104,8 +104,9 @@ class Request(StaffTransitions, ResidentActions, models.Model):
                                   related_name="requests", verbose_name=_("household"))
 
     state = models.CharField(_("state"), max_length=12, choices=State, default=State.ORDERED)
+    # No index of its own: request_unit_state leads with the unit (bench/README.md, "Indexes dropped").
     unit = models.ForeignKey("partners.Unit", on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="requests", verbose_name=_("unit"))
+                             related_name="requests", verbose_name=_("unit"), db_index=False)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     acceptor = models.ForeignKey("grid.Person", on_delete=models.PROTECT, null=True, blank=True,
                                  related_name="accepted_requests", verbose_name=_("accepted by"))
@@ -141,16 +142,14 @@ class Request(StaffTransitions, ResidentActions, models.Model):
         ]
         indexes = [
             models.Index(fields=["state", "-ordered_at"], name="request_state_ordered"),
-            models.Index(fields=["state", "deadline"], name="request_state_deadline"),
             models.Index(fields=["unit", "state", "-ordered_at"], name="request_unit_state"),
-            models.Index(fields=["micro_grid", "-ordered_at"], name="request_grid_ordered"),
             # bench/README.md: the unfiltered "all" queue (Meta.ordering) and the publicise queue at county scale.
             models.Index(fields=["-ordered_at", "-id"], name="request_ordered"),
             models.Index(fields=["state", "closed_at", "id"], name="request_state_closed"),
             models.Index(fields=["-publicised_at"], name="request_publicised",
                          condition=Q(state="publicised")),
             # The overdue queue: open requests (two states) in deadline order; (state, deadline) gave a sort of
-            # every open request of a county (8,800 rows) on each page.
+            # every open request of a county (8,800 rows) on each page, and is gone (bench/README.md).
             models.Index(fields=["deadline", "id"], name="request_open_deadline",
                          condition=Q(state__in=["dispatched", "accepted"])),
         ]
@@ -203,7 +202,6 @@ class Transition(models.Model):
         verbose_name = _("transition")
         verbose_name_plural = _("transitions")
         ordering = ["at", "pk"]
-        indexes = [models.Index(fields=["request", "at"], name="transition_request_at")]
 
     def __str__(self):
         return f"{self.request}: {self.old_state or '—'} → {self.new_state}"
