@@ -37,6 +37,11 @@ class Category(models.Model):
         return self.name
 
 
+def unit_ids_of(user):
+    """The units whose party member this login is (an id query): what a unit's member reaches beyond grids."""
+    return UnitMembership.objects.filter(person__user=user).values_list("unit_id", flat=True)
+
+
 class UnitQuerySet(models.QuerySet):
     def handling(self, category):
         """Units whose duties cover a category: the dispatch form suggests these first."""

@@ -19,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 from grid.territory.scoping import ScopedQuerySet
 from nanjie.once import SubmissionKeyField
 from nanjie.phones import PhoneField
+from partners.units.models import unit_ids_of
 from requests.lifecycle.queues import QUEUES
 from requests.lifecycle.resident import ResidentActions
 from requests.lifecycle.transitions import StaffTransitions
@@ -27,13 +28,6 @@ from requests.lifecycle.transitions import StaffTransitions
 def new_token():
     # 256 bits, URL-safe: the only key to a tracking page.
     return secrets.token_urlsafe(32)
-
-
-def unit_ids_of(user):
-    """The units whose party member this login is: their requests are the member's to see."""
-    from partners.units.models import UnitMembership
-
-    return UnitMembership.objects.filter(person__user=user).values_list("unit_id", flat=True)
 
 
 class RequestQuerySet(ScopedQuerySet):

@@ -55,3 +55,8 @@ class TeamMember(models.Model):
 
     def __str__(self):
         return f"{self.team}: {self.person}"
+
+
+def team_ids_of(user):
+    """The volunteer teams a login's person serves in (an id query): their team's services are theirs to record."""
+    return TeamMember.objects.filter(person__user=user).values_list("team_id", flat=True)
