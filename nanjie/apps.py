@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NanjieConfig(AppConfig):
-    """The portal itself: its registries, roles, template tags and the seed command. It has no models."""
+    """The portal itself: its registries, roles, template tags, the seed command, and the per-address
+    throttle's one table (nanjie/models.py) that every floor's public forms share."""
 
     name = "nanjie"
     verbose_name = _("Nanjie Grid")

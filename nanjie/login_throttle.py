@@ -22,7 +22,7 @@ def client_address(request):
     """The visitor's address; behind our TLS proxy, the one that proxy saw (the last X-Forwarded-For entry).
 
     Every REMOTE_ADDR is the proxy's there: counted by it, anyone's six misses would lock a staff account.
-    The residents' throttle (requests/public/throttle.py) counts by the same address.
+    The residents' throttle (nanjie/throttle.py) counts by the same address.
     """
     if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")

@@ -11,12 +11,14 @@ class RequestsConfig(AppConfig):
 
     def ready(self):
         from grid.visits.sections import record_sections
-        from nanjie import roles
+        from nanjie import roles, throttle
         from nanjie.registry import NavEntry, Panel, Section, SeedStep, nav, panels, seed_steps
         from requests.lifecycle import seed
         from requests.staff import linked
         from requests.staff import panels as staff_panels
 
+        throttle.limit("wish", 10, 3600)  # anonymous wishes from one address in an hour
+        throttle.limit("track-miss", 20, 3600)  # wrong tracking tokens from one address in an hour
         roles.grant(roles.JOINT_MEETING, "requests.view_all_requests", "requests.dispatch_request",
                     "requests.record_request", "requests.view_request")
         roles.grant(roles.UNIT_PARTY_MEMBER, "requests.accept_request", "requests.view_request")

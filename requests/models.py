@@ -1,6 +1,6 @@
 """The requests app's models, one package per concern; imported here so Django finds them (label "requests")."""
 
 from requests.lifecycle.models import Request, Transition
-from requests.public.models import Photo, ThrottleHit
+from requests.public.models import Photo
 
-__all__ = ["Photo", "Request", "ThrottleHit", "Transition"]
+__all__ = ["Photo", "Request", "Transition"]

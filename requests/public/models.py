@@ -1,5 +1,5 @@
 """What the residents' side keeps beside the request: their photos (re-encoded and stripped of EXIF before
-storage, served only through a view) and the counted hits of the per-address limits (throttle.py)."""
+storage, served only through a view). The per-address limits' counted hits are nanjie's (nanjie/throttle.py)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -21,19 +21,3 @@ class Photo(models.Model):
     def __str__(self):
         return f"{self.request} photo {self.pk}"
 
-
-class ThrottleHit(models.Model):
-    """One counted event (an anonymous wish, a wrong tracking token) from one hashed client address."""
-
-    scope = models.CharField(_("scope"), max_length=24)
-    # A keyed hash of the address, never the address itself: personal data we do not need to keep.
-    client = models.CharField(_("client"), max_length=64)
-    at = models.DateTimeField(_("at"), db_index=True)
-
-    class Meta:
-        verbose_name = _("throttle hit")
-        verbose_name_plural = _("throttle hits")
-        indexes = [models.Index(fields=["scope", "client", "at"], name="throttle_scope_client_at")]
-
-    def __str__(self):
-        return f"{self.scope} {self.client[:8]} {self.at:%Y-%m-%d %H:%M}"

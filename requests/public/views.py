@@ -16,12 +16,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from grid.territory.models import GridNode
-from nanjie import once
+from nanjie import once, throttle
 from nanjie.masking import mask_name, mask_note
 from nanjie.paging import paginate, query_without_page
 from partners.meeting.models import DutyRota
 from requests.lifecycle.models import Request
-from requests.public import throttle
 from requests.public.forms import BoardFilter, RatingForm, WishForm
 from requests.public.models import Photo
 

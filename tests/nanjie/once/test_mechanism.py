@@ -14,7 +14,8 @@ from nanjie import once
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
-KEYED = {"grid.Visit", "grid.PairContact", "grid.ServiceRecord", "grid.Dispute", "grid.Whistle", "requests.Request"}
+KEYED = {"grid.Visit", "grid.PairContact", "grid.ServiceRecord", "grid.Dispute", "grid.Whistle", "requests.Request",
+         "volunteers.Inspection", "volunteers.Session", "volunteers.Booking"}
 
 
 class NoteForm(once.OnceOnlyForm, forms.Form):

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from nanjie import throttle
 from requests.models import Request
-from requests.public import throttle
 from tests.requests.public_helpers import close, community, order, publicise
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from requests.models import ThrottleHit
-from requests.public import throttle
+from nanjie import throttle
+from nanjie.models import ThrottleHit
 from tests.requests.public_helpers import close, community, order, wish_post
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@
 
 import pytest
 
+from nanjie import throttle
 from requests.models import Request
-from requests.public import throttle
 from tests.requests.public_helpers import community, wish_post
 
 
@@ -46,7 +46,7 @@ def test_the_cap_is_per_address(client):
 
 @pytest.mark.django_db
 def test_addresses_are_stored_hashed(client):
-    from requests.models import ThrottleHit
+    from nanjie.models import ThrottleHit
 
     category, _unit = community()
     client.post("/wish/", wish_post(category), REMOTE_ADDR="10.9.8.7")
@@ -59,7 +59,7 @@ def test_counted_events_older_than_the_window_are_forgotten(client):
 
     from django.utils import timezone
 
-    from requests.models import ThrottleHit
+    from nanjie.models import ThrottleHit
 
     ThrottleHit.objects.create(scope="wish", client="old", at=timezone.now() - timedelta(hours=2))
     category, _unit = community()

@@ -1,6 +1,8 @@
 """Per-address limits for anonymous visitors, counted in the database so every gunicorn worker agrees.
 
-Addresses are stored as a keyed hash: we need to count them, not to know them.
+One throttle for every floor: each app names its scopes with `limit(scope, count, seconds)` in its
+AppConfig.ready() (the micro-wish and wrong tracking tokens in requests, slot bookings and wrong booking tokens
+in volunteers). Addresses are stored as a keyed hash: we need to count them, not to know them.
 """
 
 import hashlib
@@ -13,13 +15,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from nanjie.login_throttle import client_address
-from requests.public.models import ThrottleHit
+from nanjie.models import ThrottleHit
 
-# scope: (how many, in how many seconds)
-LIMITS = {
-    "wish": (10, 3600),  # anonymous wishes from one address in an hour
-    "track-miss": (20, 3600),  # wrong tracking tokens from one address in an hour
-}
+# scope: (how many, in how many seconds), filled by the apps through limit()
+LIMITS = {}
+
+
+def limit(scope, count, seconds):
+    """Allow `count` counted events of `scope` from one address in `seconds`."""
+    if len(scope) > ThrottleHit._meta.get_field("scope").max_length:
+        raise ValueError(f"throttle scope {scope!r} is too long")
+    LIMITS[scope] = (count, seconds)
 
 
 def _client_key(request):
