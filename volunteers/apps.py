@@ -2,21 +2,53 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _crud(model, *actions):
+    return [f"volunteers.{action}_{model}" for action in actions]
+
+
 class VolunteersConfig(AppConfig):
-    """The second floor: the seven-colour volunteer teams. Stands on grid and partners."""
+    """The second floor: the seven-colour volunteer teams and the service positions with their fixed-day
+    services. Stands on grid and partners."""
 
     name = "volunteers"
-    verbose_name = _("Volunteer teams")
+    verbose_name = _("Volunteer teams and service positions")
 
     def ready(self):
-        from nanjie import roles
-        from nanjie.registry import NavEntry, SeedStep, nav, seed_steps
+        from nanjie import roles, throttle
+        from nanjie.registry import NavEntry, Panel, SeedStep, nav, panels, seed_steps
+        from volunteers.positions import panels as positions_panels
+        from volunteers.positions import seed as positions_seed
+        from volunteers.services import seed as services_seed
         from volunteers.teams import seed as teams_seed
 
-        roles.grant(
-            roles.BRANCH_ADMIN,
-            *(f"volunteers.{action}_{model}" for action in ("view", "add", "change", "delete")
-              for model in ("team", "teammember")),
-        )
-        nav.add(NavEntry("volunteers.teams", _("Volunteer teams"), "volunteers:teams", order=400))
+        throttle.limit("booking", 6, 3600)  # anonymous bookings from one address in an hour
+        throttle.limit("booking-miss", 20, 3600)  # wrong booking tokens from one address in an hour
+        everything = ("team", "teammember", "position", "dutyshift", "amenity", "inspection", "servicerule",
+                      "session", "booking")
+        roles.grant(roles.BRANCH_ADMIN, *(perm for model in everything
+                                          for perm in _crud(model, "view", "add", "change", "delete")))
+        looking = ("position", "dutyshift", "amenity", "servicerule", "session", "booking")
+        # Grid workers look after their grids' stations (the monthly inspection) and record their sessions.
+        roles.grant(roles.GRID_WORKER, *(perm for model in looking for perm in _crud(model, "view")),
+                    *_crud("inspection", "view", "add", "change"), *_crud("session", "add", "change"),
+                    *_crud("booking", "change"))
+        # A unit's party members record the sessions their unit provides or hosts.
+        roles.grant(roles.UNIT_PARTY_MEMBER, *(perm for model in looking for perm in _crud(model, "view")),
+                    *_crud("session", "add", "change"), *_crud("booking", "change"))
+        roles.grant(roles.JOINT_MEETING, *(perm for model in looking for perm in _crud(model, "view")),
+                    *_crud("inspection", "view"))
+        for entry in [
+            NavEntry("volunteers.services", _("Services this week"), "volunteers:services", order=65),
+            NavEntry("volunteers.positions", _("Service positions"), "volunteers:positions", order=66),
+            NavEntry("volunteers.teams", _("Volunteer teams"), "volunteers:teams", order=400),
+            NavEntry("volunteers.sessions", _("Service sessions"), "volunteers:sessions", order=410,
+                     permission="volunteers.view_session"),
+            NavEntry("volunteers.stations", _("Stations and inspections"), "volunteers:manage_positions",
+                     order=420, permission="volunteers.view_inspection"),
+        ]:
+            nav.add(entry)
+        panels.add(Panel("volunteers.stations", positions_panels.stations_panel, order=45,
+                         templates=("volunteers/positions/_panel_stations.html",)))
         seed_steps.add(SeedStep("volunteers.teams", teams_seed.run, order=40))
+        seed_steps.add(SeedStep("volunteers.positions", positions_seed.run, order=75))
+        seed_steps.add(SeedStep("volunteers.services", services_seed.run, order=80))

@@ -1,6 +1,14 @@
-"""The volunteers' pages, mounted at /volunteers/ (namespace "volunteers"): each package's routes, side by side."""
+"""The volunteers' pages, mounted at /volunteers/ (namespace "volunteers"): each package's routes, side by side.
 
+The teams' routes come last: their /volunteers/<colour>/ would otherwise take every other one-word address.
+"""
+
+from volunteers.bookings import urls as bookings
+from volunteers.positions import urls as positions
+from volunteers.services import urls as services
+from volunteers.sessions import urls as sessions
 from volunteers.teams import urls as teams
 
 app_name = "volunteers"
-urlpatterns = [*teams.urlpatterns]
+urlpatterns = [*positions.urlpatterns, *services.urlpatterns, *sessions.urlpatterns, *bookings.urlpatterns,
+               *teams.urlpatterns]

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from grid.territory.models import GridNode
-from requests.printouts.links import public_url, render_on_paper
+from nanjie.paper import public_url, render_on_paper
 from requests.staff.views import get_wish
 
 

@@ -151,6 +151,13 @@ class Position(models.Model):
         return "、".join(str(label) for number, label in WEEKDAYS if str(number) in self.open_weekdays)
 
 
+class OfPositionQuerySet(ScopedQuerySet):
+    """The rows of a position (its roster, amenities, inspections): seen by whoever sees the position."""
+
+    node_path = "position__micro_grid"
+    reach = {"position__host_unit": unit_ids_of}
+
+
 class DutyShift(models.Model):
     """The duty roster: who is on duty at a position on which weekday and part of the day."""
 
@@ -167,6 +174,8 @@ class DutyShift(models.Model):
                                verbose_name=_("person on duty"))
     duty = models.CharField(_("duty"), max_length=50, blank=True, help_text=_("E.g. duty lawyer, community police."))
     history = HistoricalRecords()
+
+    objects = OfPositionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("duty shift")
@@ -207,6 +216,8 @@ class Amenity(models.Model):
                                   help_text=_("For a first-aid kit: the earliest expiry date of what is in it."))
     history = HistoricalRecords()
 
+    objects = OfPositionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("amenity")
         verbose_name_plural = _("amenities")
@@ -241,6 +252,8 @@ class Inspection(models.Model):
                                     verbose_name=_("recorded by"))
     token = SubmissionKeyField(_("submission token"))  # nanjie/once.py: a double tap logs one inspection
     history = HistoricalRecords(excluded_fields=["token"])
+
+    objects = OfPositionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inspection")

@@ -148,7 +148,7 @@ class Session(models.Model):
         self.refresh_from_db(fields=["state", "cancel_reason"])
 
     @transaction.atomic
-    def record(self, served_count, summary, *, by, servers=(), households=()):
+    def record(self, served_count, summary, *, by, servers=(), households=(), other_servers=""):
         """What the session did: held, with its head count; a held session's record can be corrected."""
         current = Session.objects.select_for_update().get(pk=self.pk)
         if current.state == self.State.CANCELLED:
@@ -157,13 +157,24 @@ class Session(models.Model):
             raise ValidationError(_("A session can be recorded on its day or after, not before."), code="future")
         if served_count is None or served_count < 0:
             raise ValidationError(_("Give the number of residents served (0 if nobody came)."), code="no_count")
-        Session.objects.filter(pk=self.pk).update(state=self.State.HELD, served_count=served_count,
-                                                  summary=summary, recorded_by=by, recorded_at=timezone.now())
+        Session.objects.filter(pk=self.pk).update(state=self.State.HELD, served_count=served_count, summary=summary,
+                                                  other_servers=other_servers, recorded_by=by,
+                                                  recorded_at=timezone.now())
         self.servers.set(servers)
         self.households.set(households)
         self.changes.create(old=current.state, new=self.State.HELD, by=by,
                             note=_("%(count)d residents served") % {"count": served_count})
-        self.refresh_from_db(fields=["state", "served_count", "summary", "recorded_by", "recorded_at"])
+        self.refresh_from_db(fields=["state", "served_count", "summary", "other_servers", "recorded_by",
+                                     "recorded_at"])
+
+
+def with_free_slots(sessions):
+    """Set `free` on sessions annotated with `booked` (with_booked): free slots left, None when there is no
+    booking (residents just come). Past slots of today's session are not told apart: the booking form is."""
+    for session in sessions:
+        slots = len(session.slot_times())
+        session.free = max(0, slots - session.booked) if slots else None
+    return sessions
 
 
 class SessionChange(models.Model):

@@ -1,4 +1,5 @@
-"""What goes on paper (posters, slips): the portal's public address when one is configured, and Chinese.
+"""What goes on paper (wish-wall posters, tracking slips, a station's week schedule): the portal's public address
+when one is configured, and Chinese. On every floor, so the same rule holds for whatever is printed.
 
 A printed QR code outlives the request that made it: behind a proxy, or printed from a staff laptop on the
 office network, the host the request came in on may not be one residents' phones can reach.
