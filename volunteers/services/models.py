@@ -135,7 +135,7 @@ class ServiceRule(RuleChecks, models.Model):
         today = timezone.localdate()
         future = self.sessions.filter(on__gt=today, state=Session.State.PLANNED).exclude(
             origin=Session.Origin.EXTRA)
-        booked = future.filter(bookings__cancelled_at__isnull=True).distinct()
+        booked = future.filter(bookings__isnull=False, bookings__cancelled_at__isnull=True).distinct()
         kept = booked.count()
         future.exclude(pk__in=booked.values("pk")).delete()
         ServiceRule.objects.filter(pk=self.pk).update(scheduled_until=today)
