@@ -28,7 +28,8 @@ def session(tree):
 
 
 def post(client, session, **fields):
-    data = {"slot": "09:00", "resident_name": NAME, "resident_phone": PHONE, "topic": "", "submission": str(uuid.uuid4())}
+    data = {"slot": "09:00", "resident_name": NAME, "resident_phone": PHONE, "topic": "",
+            "submission": str(uuid.uuid4())}
     return client.post(reverse("volunteers:book", args=[session.pk]), {**data, **fields})
 
 
@@ -144,7 +145,7 @@ def test_too_many_wrong_tokens_from_one_address_are_throttled(client, tree):
 
 def test_too_many_bookings_from_one_address_are_throttled_like_the_wish_form(client, session):
     limit = throttle.LIMITS["booking"][0]
-    for number in range(limit):
+    for _number in range(limit):
         Booking.objects.all().delete()
         post(client, session, slot="09:00")
     response = post(client, session, slot="09:40")
