@@ -81,6 +81,7 @@ def foreign_references(world):
 
 
 MARKERS = (FOREIGN_NAME, FOREIGN_TEXT, FOREIGN_PHONE)
+PERSONAL = (FOREIGN_NAME, FOREIGN_PHONE)  # a person's name and phone: never on a public page (a service's title may be)
 BAD_TOKEN = {"token": "not-a-real-token-but-long-enough-to-look-like-one-x"}
 
 # Who holds each queue's permission (the grants in requests/apps.py): the worker records and views, the unit's
@@ -143,6 +144,31 @@ EXPECTED = {
     # A volunteer's full name and phone are for staff; the public page masks the name and shows no phone.
     "volunteers:team": Route(everyone(200), kwargs=lambda world: {"colour": "red"},
                              hidden=(FOREIGN_NAME, FOREIGN_PHONE), hidden_from=("anonymous", "resident")),
+    # --- service positions: public pages mask every name and show no phone of a person, for everyone ---------
+    "volunteers:positions": Route(everyone(200), hidden=PERSONAL, hidden_from=PUBLIC),
+    "volunteers:position": Route(everyone(200), kwargs=pk_of("station"), hidden=PERSONAL, hidden_from=PUBLIC),
+    "volunteers:services": Route(everyone(200), hidden=PERSONAL, hidden_from=PUBLIC),
+    "volunteers:calendar": Route(everyone(200), hidden=PERSONAL, hidden_from=PUBLIC),
+    "volunteers:position_calendar": Route(everyone(200), kwargs=pk_of("station"), hidden=PERSONAL,
+                                          hidden_from=PUBLIC),
+    "volunteers:book": Route(everyone(200), kwargs=pk_of("station_session"), accepts_post=True, hidden=PERSONAL,
+                             hidden_from=PUBLIC),
+    "volunteers:booking": Route(everyone(404), kwargs=lambda world: BAD_TOKEN),
+    "volunteers:booking_cancel": Route(everyone(404), method="POST", kwargs=lambda world: BAD_TOKEN),
+    # --- service positions, staff side: the foreign station is grid NJ-02's, hosted by unit B ----------------
+    "volunteers:manage_positions": Route(staff(200, 200, 200, 200), hidden=MARKERS),
+    "volunteers:manage_position": Route(staff(404, 404, 200, 200), kwargs=pk_of("station")),
+    "volunteers:inspect": Route(staff(404, 404, 403, 200), kwargs=pk_of("station"), accepts_post=True),
+    "volunteers:inspections": Route(staff(200, 403, 200, 200), hidden=MARKERS),
+    "volunteers:inspection_fixed": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("inspection")),
+    "volunteers:roster": Route(staff(200, 200, 200, 200), hidden=MARKERS),
+    "volunteers:sessions": Route(staff(200, 200, 200, 200), hidden=MARKERS),
+    "volunteers:session": Route(staff(404, 404, 200, 200), kwargs=pk_of("station_session")),
+    "volunteers:session_record": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("station_session")),
+    "volunteers:session_cancel": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("station_session")),
+    "volunteers:session_extra": Route(staff(404, 404, 403, 200), kwargs=pk_of("rule"), accepts_post=True),
+    "volunteers:week": Route(staff(404, 404, 200, 200), kwargs=pk_of("station")),
+    "volunteers:booking_staff_cancel": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("booking")),
     # --- staff home and the grid tree ------------------------------------------------------------------------
     "me": Route(staff(200, 200, 200, 200), hidden=MARKERS),
     "grid:overview": Route(staff(200, 200, 200, 200), hidden=("第2网格", "NJ-02"), hidden_from=("worker", "member")),
@@ -422,7 +448,8 @@ def test_the_foreign_requests_own_unit_member_sees_it(world, db):
 @pytest.mark.parametrize(("key", "variant"), [
     ("grid:overview", ""), ("field:households", ""), ("field:visits", ""), ("field:pairs", ""),
     ("field:services", ""), ("field:disputes", ""), ("field:whistles", ""), ("requests:queue", "all"),
-    ("requests:queue", "overdue"), ("requests:queue_export", "all")])
+    ("requests:queue", "overdue"), ("requests:queue_export", "all"), ("volunteers:manage_positions", ""),
+    ("volunteers:inspections", ""), ("volunteers:roster", ""), ("volunteers:sessions", "")])
 def test_the_markers_are_on_the_list_for_someone_who_may_see_them(world, db, key, variant):
     """Without this, a marker the page never shows would make the leak test pass vacuously."""
     body = body_of(call(key, world, "branch", variant))
@@ -452,3 +479,24 @@ def test_a_public_page_shows_the_publicised_request_with_the_name_masked(world, 
 def test_a_public_page_shows_the_closure_note_with_the_phone_masked(world, db, key):
     body = body_of(world.client("anonymous").get(reverse(key)))
     assert f"{FOREIGN_PHONE[:3]}****{FOREIGN_PHONE[-4:]}" in body
+
+
+# --- the positions' public pages show the foreign station, its roster masked ----------------------------------
+
+@pytest.mark.parametrize("key", ["volunteers:positions", "volunteers:position", "volunteers:services",
+                                 "volunteers:calendar", "volunteers:book"])
+def test_a_public_positions_page_shows_the_foreign_station(world, db, key):
+    """Positive control for their leak checks: the foreign station (or its service) is there to leak from."""
+    route = entry_of(key)
+    body = body_of(world.client("anonymous").get(reverse(key, kwargs=route.kwargs(world) if route.kwargs else None)))
+    assert FOREIGN_TEXT in body
+
+
+def test_the_foreign_stations_page_shows_its_duty_roster_masked(world, db):
+    body = body_of(world.client("anonymous").get(reverse("volunteers:position", kwargs=pk_of("station")(world))))
+    assert mask_name(FOREIGN_NAME) in body
+
+
+def test_the_booking_opens_with_its_own_token(world, db):
+    response = world.client("anonymous").get(reverse("volunteers:booking", args=[world.objects["booking"].token]))
+    assert response.status_code == 200 and mask_name(FOREIGN_NAME) in body_of(response)

@@ -106,6 +106,49 @@ def test_the_wish_form_survives_anything_and_saves_all_or_nothing(world, db, per
     check()
 
 
+@pytest.mark.parametrize("persona", ["anonymous", "branch"])
+def test_the_booking_form_survives_anything_and_books_all_or_nothing(world, db, persona):
+    session = world.objects["station_session"]
+
+    @FUZZ
+    @given(data=st.data())
+    def check(data):
+        from volunteers.models import Booking
+
+        fields = {
+            "slot": data.draw(st.one_of(st.sampled_from(["09:20", "09:40", "09:00", "25:00"]), VALUE)),
+            "resident_name": data.draw(st.one_of(st.just("李春华"), TEXT)),
+            "resident_phone": data.draw(st.one_of(st.just("13800001111"), TEXT, NUMBER)),
+            "topic": data.draw(TEXT),
+            "submission": data.draw(st.one_of(st.uuids().map(str), VALUE)),
+        }
+        before = Booking.objects.count()
+        response = world.client(persona).post(reverse("volunteers:book", args=[session.pk]), fields)
+        assert_refused_politely(response)
+        if response.status_code == 302:
+            booking = Booking.objects.get(submission=uuid.UUID(fields["submission"]))
+            assert booking.events.count() == 1 and booking.cancel() is None
+        else:
+            assert Booking.objects.count() == before
+
+    check()
+
+
+def test_the_session_record_form_survives_anything(world, db):
+    session = world.objects["station_session"]
+
+    @FUZZ
+    @given(count=st.one_of(st.just("12"), NUMBER, TEXT), summary=TEXT, servers=st.lists(VALUE, max_size=3),
+           households=st.lists(VALUE, max_size=3), other=TEXT)
+    def check(count, summary, servers, households, other):
+        response = world.client("branch").post(reverse("volunteers:session_record", args=[session.pk]), {
+            "served_count": count, "summary": summary, "servers": servers, "households": households,
+            "other_servers": other})
+        assert_refused_politely(response)
+
+    check()
+
+
 def test_the_rating_form_survives_anything(world, db):
     token = world.objects["closed_request"].token
 
@@ -165,6 +208,15 @@ def photo_with_token(world):
 # name -> {id: world -> (URL kwargs, the query string a real link carries)}
 ARGUMENTS = {
     "volunteers:team": {"red": fixed(colour="red")},
+    "volunteers:position": {"foreign": pk_of("station")},
+    "volunteers:position_calendar": {"foreign": pk_of("station")},
+    "volunteers:book": {"foreign": pk_of("station_session")},
+    "volunteers:booking": {"token": lambda world: ({"token": world.objects["booking"].token}, {"new": "1"})},
+    "volunteers:manage_position": {"foreign": pk_of("station")},
+    "volunteers:inspect": {"foreign": pk_of("station")},
+    "volunteers:session": {"foreign": pk_of("station_session")},
+    "volunteers:session_extra": {"foreign": pk_of("rule")},
+    "volunteers:week": {"foreign": pk_of("station")},
     "grid:node": {"NJ-01": fixed(code="NJ-01")},
     "requests:queue": {name: fixed(name=name) for name in QUEUES},
     "requests:queue_export": {"all": fixed(name="all")},
@@ -193,10 +245,15 @@ NOT_FUZZED = {
     "field:dispute_move": "POST only",
     "field:whistle_report": "POST only",
     "field:whistle_close": "POST only",
+    "volunteers:booking_cancel": "POST only",
+    "volunteers:booking_staff_cancel": "POST only",
+    "volunteers:inspection_fixed": "POST only",
+    "volunteers:session_record": "POST only; its form is fuzzed below",
+    "volunteers:session_cancel": "POST only",
 }
 # Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",
-                 "new", "t", "format"]
+                 "new", "t", "format", "near", "kind", "week", "when", "flag"]
 # The changelist's own parameters (page, show all, error flag, popup, facets, to-field).
 ADMIN_PARAMS = ["p", "all", "e", "_popup", "_facets", "_to_field", "_changelist_filters"]
 
@@ -326,6 +383,8 @@ def test_an_admin_date_in_the_calendar_still_filters_the_list(world, db, name, f
     ("anonymous", "post", "/track/abc%00def/rate/", {"rating": "satisfied"}),
     ("anonymous", "get", "/wish/?grid=NJ-01-01%00", None),
     ("anonymous", "get", "/board/?grid=%00", None),
+    ("anonymous", "get", "/volunteers/services/?q=%00", None),
+    ("anonymous", "get", "/volunteers/bookings/abc%00def/", None),
     ("anonymous", "post", "/wish/", {"text": "a\x00b", "micro_grid": "NJ-01-01"}),
     ("anonymous", "post", "/accounts/login/", {"username": "sec\x00worker", "password": "x"}),
     ("worker", "get", "/grid/NJ-01%00/", None),

@@ -31,7 +31,7 @@ from tests.factories import (
     make_unit_member,
     make_user,
 )
-from volunteers.models import Team, TeamMember
+from volunteers.models import Booking, DutyShift, Inspection, Position, ServiceRule, Team, TeamMember
 
 PERSONAS = ("anonymous", "resident", "worker", "member", "chairman", "branch")
 # Marker texts of the foreign records (NJ-02, unit B): a page shown to an outsider must not contain them.
@@ -154,7 +154,8 @@ def build_world():
     overdue.accept(their_member.person, by=their_member, at=then)
     team = Team.objects.create(colour=Team.Colour.RED, name="红色志愿服务队")
     TeamMember.objects.create(team=team, person=make_person(name=FOREIGN_NAME, phone=FOREIGN_PHONE))
-    world.objects = {
+    positions = build_positions(theirs, unit_b, world.users["branch"])
+    world.objects = {**positions,
         "household": household, "visit": visit, "pair": pair, "service": service, "dispute": dispute,
         "whistle": whistle, "request": request, "photo": photo, "own_request": own,
         "their_member": their_member, "team": team, "closed_request": closed, "public_request": public,
@@ -162,3 +163,27 @@ def build_world():
     }
     world.log_in_everyone()
     return world
+
+
+def build_positions(theirs, unit_b, branch):
+    """A red station in the foreign grid, hosted by unit B, with its duty roster, an open inspection, a service
+    of unit B and a resident's booking of next week's session (the markers: names and phones must not show)."""
+    station = Position(kind=Position.Kind.RED_STATION, name=f"{FOREIGN_TEXT}驿站", micro_grid=theirs,
+                       host_unit=unit_b, opens_at=datetime.time(8), closes_at=datetime.time(20))
+    station.full_clean()
+    station.save()
+    DutyShift.objects.create(position=station, weekday=0, person=make_person(name=FOREIGN_NAME, phone=FOREIGN_PHONE))
+    inspection = Inspection.record(station, by=branch, inspected_on=timezone.localdate(), checked="座椅",
+                                   missing="雨伞少了")
+    day = timezone.localdate() + datetime.timedelta(days=3)
+    rule = ServiceRule(position=station, kind=ServiceRule.Kind.LEGAL, title=f"{FOREIGN_TEXT}咨询", unit=unit_b,
+                       frequency=ServiceRule.Frequency.WEEKLY, weekday=day.weekday(), starts_at=datetime.time(9),
+                       ends_at=datetime.time(10), starts_on=timezone.localdate() - datetime.timedelta(days=14),
+                       slot_minutes=20)
+    rule.full_clean()
+    rule.save()
+    rule.schedule_through(day)
+    session = rule.sessions.get(on=day)
+    booking = Booking.book(session, datetime.time(9), name=FOREIGN_NAME, phone=FOREIGN_PHONE, topic=FOREIGN_TEXT)
+    return {"station": station, "inspection": inspection, "rule": rule, "station_session": session,
+            "booking": booking}

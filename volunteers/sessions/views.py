@@ -31,7 +31,8 @@ def scoped(user):
 @permission_required("volunteers.view_session", raise_exception=True)
 def session_list(request):
     ServiceRule.objects.schedule_through()
-    sessions = SessionFilter(request.GET, request=request, queryset=scoped(request.user).with_booked())
+    sessions = SessionFilter(request.GET, request=request, queryset=scoped(request.user).with_booked().order_by(
+        "on", "starts_at", "pk"))
     return render(request, "volunteers/sessions/session_list.html", {
         "filter": sessions, "page": paginate(request, sessions.qs), "query": query_without_page(request)})
 
