@@ -1,4 +1,4 @@
-"""The closure board as an Atom feed: the same notices and the same masking as /board/."""
+"""The closure board as an Atom feed: the same notices as /board/, and of what was done only the public text."""
 
 from urllib.parse import urlencode
 
@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy
 
 from grid.phones import mask_name
 from requests.models import Request
-from requests.privacy import mask_note
 
 
 class BoardFeed(Feed):
@@ -23,8 +22,7 @@ class BoardFeed(Feed):
         return reverse("requests:board")
 
     def items(self):
-        return (Request.objects.filter(state=Request.State.PUBLICISED)
-                .select_related("category", "micro_grid", "unit").order_by("-publicised_at", "-pk")[:30])
+        return Request.objects.publicised()[:30]
 
     def item_title(self, item):
         return f"{item.reference} · {item.category.name} · {item.micro_grid.name}"
@@ -34,7 +32,7 @@ class BoardFeed(Feed):
         parts = [
             _("Resident: %(name)s") % {"name": mask_name(item.resident_name) or _("anonymous")},
             _("Unit: %(unit)s") % {"unit": item.unit.name if item.unit else "—"},
-            _("What was done: %(note)s") % {"note": mask_note(item.closure_note)},
+            _("What was done: %(note)s") % {"note": item.public_text},
         ]
         return "<br>".join(escape(part) for part in parts)
 

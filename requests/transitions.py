@@ -140,12 +140,15 @@ class StaffTransitions:
                    closure_note=note, closed_at=closed_at)
 
     @transaction.atomic
-    def publicise(self, *, by, at=None):
-        """A branch admin reviews the closure and puts the notice on the public board."""
+    def publicise(self, summary, *, by, at=None):
+        """A branch admin reviews the closure and puts its public summary (公示内容) on the public board; a summary
+        with personal data in it is refused (code "personal_data", see requests/notices/models.py)."""
         at = at or timezone.now()
         self._refuse_unless(by is not None and by.has_perm("requests.publicise_request"),
                             _("Only the party branch can publicise closures."), "not_branch")
-        self._move([self.State.CLOSED], self.State.PUBLICISED, by, at=at, publicised_at=at)
+        summary = self.clean_summary(summary)
+        self._move([self.State.CLOSED], self.State.PUBLICISED, by, summary, at=at, publicised_at=at,
+                   public_summary=summary, summary_needs_review=False)
 
     @transaction.atomic
     def return_to_ordered(self, reason, *, by, at=None):
@@ -170,5 +173,6 @@ class StaffTransitions:
         self._refuse_unless(by is not None and by.has_perm("requests.dispatch_request"),
                             _("Only a member of the joint meeting can mark a request invalid."), "not_dispatcher")
         reason = _text(reason, _("Say why the request is invalid or which request it duplicates."), "empty_reason")
+        self.refuse_personal_data(reason)  # the tracking page shows it
         self._move([self.State.ORDERED, self.State.DISPATCHED], self.State.INVALID, by, reason,
                    at=at or timezone.now(), invalid_reason=reason)

@@ -6,6 +6,7 @@ from requests import views_slip as slip
 from requests import views_staff as staff
 from requests import views_stats as stats
 from requests.feeds import BoardFeed
+from requests.notices import views as notices
 
 app_name = "requests"
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("track/<str:token>/rate/", public.rate, name="rate"),
     path("board/", public.board, name="board"),
     path("board/feed/", BoardFeed(), name="board_feed"),
+    path("board/export.csv", notices.board_export, name="board_export"),
     path("stats/", stats.stats, name="stats"),
     path("requests/photo/<int:pk>/", public.photo, name="photo"),
     path("requests/posters/", public.posters, name="posters"),
@@ -28,6 +30,6 @@ urlpatterns = [
     path("requests/queue/<slug:name>/export.csv", export.queue_export, name="queue_export"),
     re_path(r"^requests/(?P<reference>[A-Z][A-Z0-9]*-\d{4}-\d{6,})/$", staff.detail, name="detail"),
     re_path(r"^requests/(?P<reference>[A-Z][A-Z0-9]*-\d{4}-\d{6,})/"
-            r"(?P<action>dispatch|accept|close|publicise|return|invalid)/$", staff.act, name="act"),
+            r"(?P<action>dispatch|accept|close|publicise|revise|return|invalid)/$", staff.act, name="act"),
     re_path(r"^requests/(?P<reference>[A-Z][A-Z0-9]*-\d{4}-\d{6,})/slip/$", slip.slip, name="slip"),
 ]

@@ -20,7 +20,8 @@ from partners.models import Unit
 from requests.filters import RequestFilter
 from requests.forms_staff import CloseForm, DispatchForm, ReasonForm, RecordForm, channels_for
 from requests.models import Request
-from requests.privacy import mask_note
+from requests.notices.forms import SummaryForm
+from requests.notices.views import summary_context
 
 PER_PAGE = 25
 LIST_RELATED = ["category", "micro_grid__parent", "unit", "acceptor"]
@@ -35,6 +36,7 @@ class Queue:
     order: tuple = ("-ordered_at", "-pk")
     only_mine: str = ""  # "unit": dispatched to my unit; "acceptor": accepted by me
     overdue: bool = False
+    to_review: bool = False  # published notices whose summary the branch must rewrite
 
     def scope(self, user, visible=None):
         wishes = Request.objects.visible_to(user) if visible is None else visible
@@ -44,6 +46,8 @@ class Queue:
             wishes = wishes.filter(unit__in=Unit.objects.filter(memberships__person__user=user))
         elif self.only_mine == "acceptor":
             wishes = wishes.filter(acceptor__user=user)
+        if self.to_review:
+            wishes = wishes.filter(summary_needs_review=True)
         return wishes.overdue() if self.overdue else wishes
 
 
@@ -55,6 +59,8 @@ QUEUES = {
                   only_mine="acceptor"),
     "publicise": Queue(gettext_lazy("To publicise"), "requests.publicise_request", (S.CLOSED,),
                        ("closed_at", "pk")),
+    "review": Queue(gettext_lazy("Notices to review"), "requests.publicise_request", (S.PUBLICISED,),
+                    ("publicised_at", "pk"), to_review=True),
     "overdue": Queue(gettext_lazy("Overdue"), "requests.view_request", order=("deadline", "pk"), overdue=True),
     "all": Queue(gettext_lazy("All requests"), "requests.view_request"),
 }
@@ -107,7 +113,8 @@ ACTIONS = {
     "accept": ("requests.accept_request", (S.DISPATCHED,), None),
     "return": ("requests.accept_request", (S.DISPATCHED, S.ACCEPTED), ReasonForm),
     "close": ("requests.accept_request", (S.ACCEPTED,), CloseForm),
-    "publicise": ("requests.publicise_request", (S.CLOSED,), None),
+    "publicise": ("requests.publicise_request", (S.CLOSED,), SummaryForm),
+    "revise": ("requests.publicise_request", (S.PUBLICISED,), SummaryForm),
 }
 DONE = {
     "dispatch": gettext_lazy("Dispatched to %(unit)s."),
@@ -116,6 +123,7 @@ DONE = {
     "return": gettext_lazy("Returned to the joint meeting with your reason."),
     "close": gettext_lazy("Closed. The branch will review it and publicise it."),
     "publicise": gettext_lazy("Publicised on the closure board."),
+    "revise": gettext_lazy("The public summary was changed."),
 }
 
 
@@ -140,8 +148,8 @@ def _form_for(action, wish, data=None):
     form_class = ACTIONS[action][2]
     if form_class is None:
         return None
-    if form_class is DispatchForm:
-        return DispatchForm(data, wish=wish, prefix=action)
+    if form_class in (DispatchForm, SummaryForm):
+        return form_class(data, wish=wish, prefix=action)
     return form_class(data, prefix=action)
 
 
@@ -157,8 +165,7 @@ def _render_detail(request, wish, bound=None, status=200):
         "wish": wish, "actions": actions, "action_names": list(actions),
         "transitions": wish.transitions.select_related("by__person", "unit").order_by("at", "pk"),
         "photos": list(wish.photos.all()),
-        # The branch admin sees the note as the board will show it, before they publicise it.
-        "public_note": mask_note(wish.closure_note) if "publicise" in actions else "",
+        **summary_context(wish, actions),
     }
     return render(request, "requests/staff/detail.html", context, status=status)
 
@@ -193,7 +200,9 @@ def act(request, reference, action):
         elif action == "close":
             wish.close(data["note"], by=user, closed_at=data["closed_at"])
         elif action == "publicise":
-            wish.publicise(by=user)
+            wish.publicise(data["summary"], by=user)
+        elif action == "revise":
+            wish.revise_summary(data["summary"], by=user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
         wish.refresh_from_db()

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from requests.notices.models import PublicNotice
 from requests.resident import ResidentActions
 from requests.transitions import StaffTransitions
 
@@ -48,8 +49,16 @@ class RequestQuerySet(models.QuerySet):
         """Not closed by its deadline."""
         return self.open().filter(deadline__lt=now or timezone.now())
 
+    def publicised(self):
+        """The notices every public output reads (board, feed, home page, CSV; Open311 later): show only their
+        `public_text`. The private texts are not even loaded: a page that touched them would cost a query a row."""
+        return (self.filter(state=Request.State.PUBLICISED)
+                .select_related("category", "micro_grid__parent", "unit")
+                .defer("text", "closure_note", "resident_phone", "rating_comment", "invalid_reason", "return_reason")
+                .order_by("-publicised_at", "-pk"))
 
-class Request(StaffTransitions, ResidentActions, models.Model):
+
+class Request(StaffTransitions, ResidentActions, PublicNotice, models.Model):
     class State(models.TextChoices):
         ORDERED = "ordered", _("Ordered")
         DISPATCHED = "dispatched", _("Dispatched")
@@ -95,6 +104,11 @@ class Request(StaffTransitions, ResidentActions, models.Model):
     acceptor = models.ForeignKey("grid.Person", on_delete=models.PROTECT, null=True, blank=True,
                                  related_name="accepted_requests", verbose_name=_("accepted by"))
     closure_note = models.TextField(_("what was done"), blank=True)
+    # The notice's own text (公示内容), written or accepted by the branch admin: the only text public pages show.
+    public_summary = models.TextField(_("public summary"), blank=True)
+    summary_needs_review = models.BooleanField(
+        _("public summary to review"), default=False,
+        help_text=_("Set when the personal-data check refused a notice published before the check existed."))
     invalid_reason = models.TextField(_("reason it is invalid"), blank=True)
     # Kept until the next dispatch, so the dispatcher sees why the last unit sent it back.
     return_reason = models.TextField(_("reason it was returned"), blank=True)
