@@ -95,6 +95,7 @@ _TITLED = re.compile(rf"[{_SURNAMES}](?:{_TITLES})")
 _LABELS = "联系人|户主|户名|姓名|当事人|申请人|求助人"
 _NAME_LABEL = re.compile(rf"(?:{_LABELS})\s*[:：]?\s*([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def _passage(start, end, kind):
@@ -216,11 +217,17 @@ def find(text, names=()):
 
 
 def name_candidates(text):
-    """Every run of two to four Chinese characters in `text`: what a caller looks up among the names it knows."""
+    """What a caller looks up among the names it knows: every two to four Chinese characters in a row, and one to
+    three Latin words in a row (zhang wei, as written, lower-case and capitalised: a database compares exactly)."""
     candidates = set()
     for run in _HAN.finditer(text or ""):
         word = run.group()
         candidates.update(word[i:i + size] for size in (2, 3, 4) for i in range(len(word) - size + 1))
+    words = _LATIN_WORD.findall(text or "")
+    for size in (1, 2, 3):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i:i + size])
+            candidates.update((phrase, phrase.lower(), phrase.title()))
     return candidates
 
 

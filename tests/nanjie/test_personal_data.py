@@ -220,8 +220,13 @@ def test_segments_cover_the_whole_text_and_mark_the_passages():
     assert "".join(p.text for p in pieces) == text and [p.text for p in pieces if p.reason] == ["13912345678"]
 
 
-def test_name_candidates_are_the_runs_of_two_to_four_chinese_characters():
-    assert {"张三", "张三丰", "三丰在家"} <= name_candidates("联系人张三丰在家, ok") and "ok" not in name_candidates("ok")
+def test_name_candidates_are_two_to_four_chinese_characters_in_a_row():
+    candidates = name_candidates("联系人张三丰在家")
+    assert {"张三", "张三丰", "三丰在家"} <= candidates and "联" not in candidates and "联系人张三" not in candidates
+
+
+def test_name_candidates_are_one_to_three_latin_words_as_written_lower_case_and_capitalised():
+    assert {"zhang wei", "Zhang Wei", "ZHANG WEI"} <= name_candidates("交给ZHANG WEI本人")
 
 
 def test_the_refusal_names_each_passage_in_chinese():
