@@ -61,30 +61,31 @@ _RUN = re.compile(r"\+?\(?\d(?:[ \t\-_/.()]{1,2}(?=\d)|\d)*")
 _DATE = re.compile(r"(?:19|20)\d\d([-/.])(?:0?[1-9]|1[0-2])(?:\1(?:0?[1-9]|[12]\d|3[01]))?"
                    r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:19|20)\d\d-(?:19|20)\d\d")
 # What follows a number that is an amount, a count or a duration.
-_QUANTITY = re.compile(r"\s*(?:元|块|角|万|亿|圆|人|名|位|次|件|个|份|台|盏|米|公里|平|斤|公斤|克|吨|升|天|日|年|月|"
+_QUANTITY = re.compile(r"\s?(?:元|块|角|万|亿|圆|人|名|位|次|件|个|份|台|盏|米|公里|平|斤|公斤|克|吨|升|天|日|年|月|"
                        r"小时|分钟|秒|岁|%|度|℃|只|条|张|本|箱|袋|瓶|桶|辆|户次)")
 _CURRENCY_BEFORE = re.compile(r"(?:￥|¥|\$|RMB|rmb)\s*$")
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-_IM = re.compile(r"(?<![A-Za-z])(?:qq|扣扣|微信|wechat|weixin|vx|wx|v信)\s*(?:号码|号|id|账号)?\s*:?\s*(?:是|为)?\s*"
+_IM = re.compile(r"(?<![A-Za-z])(?:qq|扣扣|微信|wechat|weixin|vx|wx|v信)\s?(?:号码|号|id|账号)?\s?:?\s?(?:是|为)?\s?"
                  r"(?:[A-Za-z][A-Za-z0-9_\-]{5,19}|\d{5,12})(?![A-Za-z0-9_\-])", re.IGNORECASE)
 
 # Addresses: a building (3栋 3幢 3号楼 3#楼 A座) or an entrance (2单元) starts one; floors, rooms and bare numbers
 # after it belong to it: 3栋2单元401室, 住3栋2单元401, A座1203, 3#楼401.
-_BUILDING = r"(?:[A-Za-z]\s*座|\d+\s*(?:号楼|號樓|#\s*楼|#|栋|幢|棟)|\d+\s*座(?=\s*-?\s*\d))"
-_ENTRANCE = r"\d+\s*(?:单元|單元)"
-_FLOOR = r"\d+\s*(?:层|層|楼|樓)"
+_BUILDING = r"(?:[A-Za-z]\s?座|\d+\s?(?:号楼|號樓|#\s?楼|#|栋|幢|棟)|\d+\s?座(?=\s?-?\s?\d))"
+_ENTRANCE = r"\d+\s?(?:单元|單元)"
+_FLOOR = r"\d+\s?(?:层|層|楼|樓)"
+# A bare number after them is a room only with three or four digits: 3栋1至6层 is a range of floors.
 _ADDRESS = re.compile(rf"(?<![A-Za-z\d])(?:{_BUILDING}|{_ENTRANCE})"
-                      rf"(?:\s*-?\s*(?:{_ENTRANCE}|{_FLOOR}|\d+\s*(?:室|号房|房|户|号|號)?))*")
+                      rf"(?:\s?-?\s?(?:{_ENTRANCE}|{_FLOOR}|\d+\s?(?:室|号房|房|户|号|號)|\d{{3,4}}(?!\d)))*")
 _FIRST_PART = re.compile(rf"{_BUILDING}|{_ENTRANCE}")
-_FLOOR_ROOM = re.compile(rf"(?<!\d){_FLOOR}\s*-?\s*\d{{3,4}}(?!\d)")  # 12层1203
-_ROOM = re.compile(r"(?<![\d.])\d{3,4}\s*(?:室|号房|房间|房)")  # 1203室, 401房间 (三室一厅 is a flat's layout)
-_DOOR = re.compile(r"(?<![\d.])(\d{1,2})(\d{2})\s*户(?!次)")  # 401户 is a door; 120户 and 共105户 are counts
+_FLOOR_ROOM = re.compile(rf"(?<!\d){_FLOOR}\s?-?\s?\d{{3,4}}(?!\d)")  # 12层1203
+_ROOM = re.compile(r"(?<![\d.])\d{3,4}\s?(?:室|号房|房间|房)")  # 1203室, 401房间 (三室一厅 is a flat's layout)
+_DOOR = re.compile(r"(?<![\d.])(\d{1,2})(\d{2})\s?户(?!次)")  # 401户 is a door; 120户 and 共105户 are counts
 _COUNTING = re.compile(r"(?:共|计|约|近|余|超|有|了|走访|惠及|覆盖|服务|涉及|帮扶|全部|所有)\s*$")
 _SHORTHAND = re.compile(r"(?<![\dA-Za-z\-/.:])\d{1,3}([-/])(?:\d{1,2}\1)?(\d{3,4})(?![\d\-/.:])")  # 3-2-401
-_STREET = re.compile(r"(?:街|路|巷|弄|村|组|胡同|大道)\s*(\d+(?:-\d+)?\s*(?:号|號)(?!线|文))")  # 南街12号
-_BIG_NUMBER = re.compile(r"(?<![\d第])(?:3[2-9]|[4-9]\d|\d{3,})\s*(?:号|號)(?!线|楼|樓|文|房)|\d+\s*号院")  # no day
-_LABELLED = re.compile(r"(?:门牌号?|房号|房间号|楼号)\s*:?\s*[A-Za-z]?\d+")
+_STREET = re.compile(r"(?:街|路|巷|弄|村|组|胡同|大道)\s?(\d+(?:-\d+)?\s?(?:号|號)(?!线|文))")  # 南街12号
+_BIG_NUMBER = re.compile(r"(?<![\d第])(?:3[2-9]|[4-9]\d|\d{3,})\s?(?:号|號)(?!线|楼|樓|文|房)|\d+\s?号院")  # no day
+_LABELLED = re.compile(r"(?:门牌号?|房号|房间号|楼号)\s?:?\s?[A-Za-z]?\d+")
 
 # Names: a label, or a family name with a form of address (张大爷, 李阿姨). Family names that end common words
 # before such a title (感谢师傅, 园林师傅, 照顾阿姨, 班主任老师) are left out; the caller's `names` still catch them.
@@ -93,7 +94,7 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高罗郑梁宋
 _TITLES = "先生|女士|小姐|阿姨|大爷|大妈|大娘|大伯|大叔|大哥|大姐|奶奶|爷爷|婆婆|老师|师傅"
 _TITLED = re.compile(rf"[{_SURNAMES}](?:{_TITLES})")
 _LABELS = "联系人|户主|户名|姓名|当事人|申请人|求助人"
-_NAME_LABEL = re.compile(rf"(?:{_LABELS})\s*[:：]?\s*([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})")
+_NAME_LABEL = re.compile(rf"(?:{_LABELS})\s?[:：]?\s?([{_SURNAMES}][\u4e00-\u9fff]{{1,2}})")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
