@@ -213,3 +213,11 @@ def test_an_invalid_reason_naming_a_reference_is_fine(w):
     wish = order(w)
     wish.mark_invalid("与NJ-2026-000123重复", by=w.chairman)
     assert wish.state == S.INVALID
+
+
+def test_the_staff_timeline_marks_a_revision(w, client):
+    wish = bring_to(w, S.PUBLICISED)
+    wish.revise_summary("已上门测量血压并建立健康档案", by=w.branch)
+    client.force_login(w.branch)
+    page = client.get(reverse("requests:detail", args=[wish.reference])).content.decode()
+    assert "修改公示内容" in page and "已上门测量血压并建立健康档案" in page
