@@ -73,12 +73,16 @@ class PublicNotice:
             return ""
         return str(withheld) if self.personal_data_in(text) else text
 
+    def _guard_revise(self, current, by, person):
+        self._refuse_unless(by is not None and by.has_perm("requests.publicise_request"),
+                            _("Only the party branch can change a public notice."), "not_branch")
+        self._refuse_unless_in(current, [self.State.PUBLICISED])
+
     @transaction.atomic
     def revise_summary(self, summary, *, by, at=None):
         """The branch rewrites a published notice (one flagged for review, or one to correct); audited as a
         publicised → publicised transition with the new text as its note."""
-        self._refuse_unless(by is not None and by.has_perm("requests.publicise_request"),
-                            _("Only the party branch can change a public notice."), "not_branch")
+        self._guard_revise(self._locked(), by, None)
         summary = self.clean_summary(summary)
         self._move([self.State.PUBLICISED], self.State.PUBLICISED, by, summary, at=at or timezone.now(),
                    public_summary=summary, summary_needs_review=False)

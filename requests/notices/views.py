@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from nanjie import personal_data
-from requests.forms_public import BoardFilter
-from requests.models import Request
+from requests.lifecycle.models import Request
+from requests.public.forms import BoardFilter
 
 EXPORT_LIMIT = 10_000
 # A cell starting with one of these is a formula to Excel: a summary "=HYPERLINK(…)" must stay text.
