@@ -9,7 +9,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('requests', '0008_drop_redundant_indexes'),
+        ('requests', '0010_summaries_of_published_notices'),
     ]
 
     operations = [
