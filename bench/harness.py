@@ -28,7 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from server import BASE, PYTHON, Server, collect_static, manage, production_env  # noqa: E402
 
-SCALES = {"community": ("nanjie_bench_community", 8006), "county": ("nanjie_bench_county", 8007)}
+# Databases and ports: NANJIE_BENCH_PREFIX and NANJIE_BENCH_PORT let a branch measure in databases of its own
+# (a branch with new migrations must not migrate the shared ones under another branch's feet).
+_PREFIX = os.environ.get("NANJIE_BENCH_PREFIX", "nanjie_bench")
+_PORT = int(os.environ.get("NANJIE_BENCH_PORT", "8006"))
+SCALES = {"community": (f"{_PREFIX}_community", _PORT), "county": (f"{_PREFIX}_county", _PORT + 1)}
 LUA = str(BASE / "bench" / "wrk" / "bench.lua")
 TARGET_READ, TARGET_POST, TARGET_SCALE = 0.5, 0.3, 0.8
 # A page whose single request takes longer than this is not load-tested: a few connections would keep

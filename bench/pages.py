@@ -140,7 +140,31 @@ def build():
     add("visit form", url("field:visit_new", home.pk) if home else None, WORKER,
         missing=None if home else "no household in grid 3")
     add("staff home /me/", url("me"), LEADER)
+    positions_pages(add)
     return pages
+
+
+def positions_pages(add):
+    """The service positions (volunteers/positions, services, sessions, bookings): the same seeded rows at both
+    scales (the seed runs first in both databases)."""
+    from django.utils import timezone
+
+    from volunteers.models import Position, Session
+
+    station = Position.objects.filter(name="栋川花园红色驿站").first()
+    bookable = (Session.objects.filter(on__gt=timezone.localdate(), state="planned", rule__slot_minutes__isnull=False)
+                .order_by("on", "pk").first())
+    add("services in the next 7 days", url("volunteers:services"))
+    add("services near a micro-grid (clinics)", (url("volunteers:services") or "") + f"?near="
+        f"{settings.COMMUNITY_CODE}-03-02&kind=clinic" if url("volunteers:services") else None)
+    add("service positions", url("volunteers:positions"))
+    add("position page (red station)", url("volunteers:position", station.pk) if station else None,
+        missing=None if station else "no seeded station")
+    add("community calendar (.ics)", url("volunteers:calendar"))
+    add("booking form", url("volunteers:book", bookable.pk) if bookable else None,
+        missing=None if bookable else "no bookable session")
+    add("service sessions (staff), as grid leader 3", url("volunteers:sessions"), LEADER)
+    add("stations and inspections (staff)", url("volunteers:manage_positions"), BRANCH)
 
 
 def count_queries(pages):
