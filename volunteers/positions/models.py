@@ -148,6 +148,8 @@ class Position(models.Model):
         return str(day.weekday()) in self.open_weekdays
 
     def open_days_label(self):
+        if len(set(self.open_weekdays)) == 7:
+            return _("Every day")
         return "、".join(str(label) for number, label in WEEKDAYS if str(number) in self.open_weekdays)
 
 
