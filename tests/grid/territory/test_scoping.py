@@ -13,7 +13,9 @@ from tests.factories import make_branch_admin, make_person, make_user
 from tests.grid.factories import make_household
 
 SCOPED = {"grid.GridNode", "grid.GridPost", "grid.Household", "grid.Visit", "grid.AssistancePair",
-          "grid.ServiceRecord", "grid.Dispute", "grid.Whistle", "requests.Request"}
+          "grid.ServiceRecord", "grid.Dispute", "grid.Whistle", "requests.Request", "volunteers.Position",
+          "volunteers.DutyShift", "volunteers.Amenity", "volunteers.Inspection", "volunteers.ServiceRule",
+          "volunteers.Session", "volunteers.Booking"}
 
 
 def test_every_model_with_visible_to_is_scoped_by_the_one_mechanism():
