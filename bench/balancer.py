@@ -15,14 +15,6 @@ from server import BASE, PYTHON
 CONFIG = Path(__file__).resolve().parent / "nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
-UNAVAILABLE_PAGE = """
-import django, os
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nanjie.settings")
-django.setup()
-from django.template.loader import render_to_string
-print(render_to_string("500.html"), end="")
-"""
-
 
 class Balancer:
     """nginx in front of the given server ports, as a context manager."""
@@ -33,8 +25,9 @@ class Balancer:
         self.port, self.server_ports = port, list(server_ports)
         self.prefix = Path(tempfile.mkdtemp(prefix="nanjie-bench-nginx-"))
         self.prefix.chmod(0o755)  # nginx's workers (nobody) read the error page from here
-        page = subprocess.run([PYTHON, "-c", UNAVAILABLE_PAGE], cwd=BASE, env=env, capture_output=True, text=True,
-                              check=True).stdout
+        # The portal's own page for "no server answers", as production renders it (README, "Production").
+        page = subprocess.run([PYTHON, "manage.py", "unavailable_page"], cwd=BASE, env=env, capture_output=True,
+                              text=True, check=True).stdout
         (self.prefix / "_unavailable.html").write_text(page)
         self.process = None
 
