@@ -53,7 +53,11 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 @pytest.fixture
 def replica(settings):
     """The primary/replica router switched on; use with django_db(transaction=True, databases=[…, "replica"])."""
+    from django.db import connections
+
     settings.DATABASE_ROUTERS = ["nanjie.db_router.PrimaryReplicaRouter"]
+    yield
+    connections["replica"].close()  # a mirror's connection is not ours to keep: the test database is dropped at the end
 
 
 @pytest.fixture
