@@ -24,8 +24,8 @@ LOCAL_CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMem
 def _one_server():
     """The suite runs as one server on the primary, whatever the environment says: REDIS_URL's Redis is shared
     (tests clear their cache, which on Redis is FLUSHDB for everyone), and a replica is a second connection that
-    cannot see the data a test holds in its open transaction. tests/deploy/ turns each of them on for itself.
-    Session-wide, so the module-wide fixtures (the security world's logins) see it too."""
+    cannot see the data a test holds in its open transaction. The fixtures `replica` and `redis_settings` turn
+    each on for one test. Session-wide, so the module-wide fixtures (the security world's logins) see it too."""
     from django.conf import settings
     from django.test.utils import override_settings
 
