@@ -64,7 +64,7 @@ def queue_names():
     """The staff work queues, read from the URLconf: every `requests:queue` pattern's known queue names."""
     from importlib import import_module
 
-    for dotted in ("requests.views_staff", "requests.queues", "requests.views"):
+    for dotted in ("requests.lifecycle.queues", "requests.views_staff", "requests.queues"):
         try:
             module = import_module(dotted)
         except ImportError:

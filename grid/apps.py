@@ -1,23 +1,56 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class GridConfig(AppConfig):
+    """The ground floor: the territory, people and posts, and field work. It plugs into the portal here."""
+
     name = "grid"
     verbose_name = _("Grid")
 
     def ready(self):
-        from grid import field_roles, roles
+        from grid import panels as figures
+        from grid import permissions
+        from grid.assistance import panels as assistance
+        from grid.assistance import seed as assistance_seed
+        from grid.disputes import seed as disputes_seed
+        from grid.households import seed as households_seed
+        from grid.people import seed as people_seed
+        from grid.teams import panels as teams
+        from grid.teams import seed as teams_seed
+        from grid.territory import seed as territory_seed
+        from grid.visits import panels as visits
+        from grid.visits import seed as visits_seed
+        from nanjie.registry import NavEntry, Panel, SeedStep, nav, panels, seed_steps
 
-        roles.grant(roles.GRID_WORKER, "grid.view_gridnode", "grid.view_gridpost", "grid.view_person")
-        roles.grant(roles.JOINT_MEETING, "grid.view_all_grids", "grid.view_gridnode", "grid.view_gridpost")
-        roles.grant(roles.UNIT_PARTY_MEMBER)
-        roles.grant(
-            roles.BRANCH_ADMIN,
-            "grid.view_all_grids",
-            *(f"grid.{action}_{model}" for action in ("view", "add", "change", "delete")
-              for model in ("gridnode", "gridpost", "person")),
-        )
-        field_roles.grant_field_permissions()
-        post_migrate.connect(roles.on_post_migrate, dispatch_uid="grid.roles.ensure_groups")
+        permissions.grant_permissions()
+        for entry in [
+            NavEntry("grid.me", _("My work"), "me", order=100, login=True),
+            NavEntry("grid.territory", _("Grids"), "grid:overview", order=110, permission="grid.view_gridnode"),
+            NavEntry("grid.visit", _("Log a visit"), "field:visit_start", order=200, permission="grid.add_visit"),
+            NavEntry("grid.households", _("Households"), "field:households", order=210,
+                     permission="grid.view_household"),
+            NavEntry("grid.coverage", _("Coverage"), "field:coverage", order=220, permission="grid.view_household"),
+            NavEntry("grid.pairs", _("Pairs"), "field:pairs", order=230, permission="grid.view_assistancepair"),
+            NavEntry("grid.services", _("Three ways"), "field:services", order=240,
+                     permission="grid.view_servicerecord"),
+            NavEntry("grid.disputes", _("Disputes"), "field:disputes", order=250, permission="grid.view_dispute"),
+            NavEntry("grid.whistles", _("Whistles"), "field:whistles", order=260, permission="grid.view_whistle"),
+        ]:
+            nav.add(entry)
+        # Open whistles first, then coverage of the worker's micro-grids, the branch's figures, pairs due.
+        panels.add(Panel("grid.whistles", teams.whistles_panel, order=10,
+                         templates=("grid/teams/_panel_whistles.html",)))
+        panels.add(Panel("grid.coverage", visits.coverage_panel, order=20,
+                         templates=("grid/visits/_panel_coverage.html",)))
+        panels.add(Panel("grid.figures", figures.figures_panel, order=30, templates=("grid/_panel_figures.html",)))
+        panels.add(Panel("grid.pairs", assistance.pairs_panel, order=40,
+                         templates=("grid/assistance/_panel_pairs.html",)))
+        # Ground floor first; the field work after the partners' and volunteers' rosters it draws people from.
+        seed_steps.add(SeedStep("grid.territory", territory_seed.run, order=10))
+        seed_steps.add(SeedStep("grid.people", people_seed.run, order=20))
+        seed_steps.add(SeedStep("grid.households", households_seed.run, order=50))
+        seed_steps.add(SeedStep("grid.visits", visits_seed.run, order=55))
+        seed_steps.add(SeedStep("grid.teams", teams_seed.run, order=60))
+        seed_steps.add(SeedStep("grid.assistance", assistance_seed.run, order=65))
+        seed_steps.add(SeedStep("grid.disputes", disputes_seed.run, order=70))

@@ -4,8 +4,8 @@ A read goes to the replica only inside a GET or HEAD request that has not writte
 has not written in the last DATABASE_REPLICA_PIN_SECONDS (a cookie). Everything else reads from the primary:
 POSTs (a form's checks must see what the form will change), reads inside a transaction (select_for_update,
 the model's transitions), reads after a write in the same request, anything outside a request (seed,
-management commands, shells), and the tables that decide who may do what (sessions, login lockouts, the
-per-address limits), which must never be a moment behind.
+management commands, shells), and the tables that decide who may do what (sessions, login lockouts, and
+what an app registers with read_from_primary(): the per-address limits), which must never be a moment behind.
 """
 
 import contextvars
@@ -19,10 +19,16 @@ ROUTER = "nanjie.db_router.PrimaryReplicaRouter"
 PIN_COOKIE = "db_pin"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 PRIMARY_ONLY_APPS = frozenset({"sessions", "axes"})
-PRIMARY_ONLY_MODELS = frozenset({"requests.throttlehit"})
+# More models an app wants read from the primary, added in its AppConfig.ready() (as requests' ThrottleHit).
+_primary_only_models = set()
 
 # The routing of the request being served; None outside a request: the primary.
 _current = contextvars.ContextVar("nanjie_db_routing", default=None)
+
+
+def read_from_primary(model):
+    """Register a model whose rows decide who may do what now: never read from a replica a moment behind."""
+    _primary_only_models.add(model._meta.label_lower)
 
 
 class Routing:
@@ -44,7 +50,7 @@ class PrimaryReplicaRouter:
         if routing is None or not routing.reads_replica():
             return DEFAULT_DB_ALIAS
         meta = model._meta
-        if meta.app_label in PRIMARY_ONLY_APPS or meta.label_lower in PRIMARY_ONLY_MODELS:
+        if meta.app_label in PRIMARY_ONLY_APPS or meta.label_lower in _primary_only_models:
             return DEFAULT_DB_ALIAS
         if connections[DEFAULT_DB_ALIAS].in_atomic_block:
             return DEFAULT_DB_ALIAS

@@ -115,7 +115,7 @@ def redis_caches(url, prefix):
     Django's own RedisCache: it needs only redis-py, and get/set/add/incr/delete are all we use (django-redis
     would add compression, locks and pattern scans we have no use for). Two key prefixes, so the cache can be
     dropped without logging anyone out. Short socket timeouts: a Redis that hangs is an error page in two
-    seconds (503, grid.views.server_error), not a gunicorn worker stuck until its 30-second timeout.
+    seconds (503, nanjie.views.server_error), not a gunicorn worker stuck until its 30-second timeout.
     """
     scheme = urlparse(url).scheme
     if scheme not in ("redis", "rediss", "unix"):  # the scheme only: the URL may hold a password
@@ -198,6 +198,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "nanjie",
     "grid",
     "partners",
     "volunteers",
@@ -217,12 +218,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Before any view reads the address or the query: a NUL there is a 500 on PostgreSQL.
-    "grid.middleware.RejectNulMiddleware",
+    "nanjie.middleware.RejectNulMiddleware",
     # An admin date-hierarchy year no calendar holds (?…__year=99999999999) is the changelist's ?e=1, not a 500.
-    "grid.admin_dates.AdminDateHierarchyMiddleware",
+    "nanjie.admin_dates.AdminDateHierarchyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "grid.middleware.StaffNoStoreMiddleware",
+    "nanjie.middleware.StaffNoStoreMiddleware",
     # Last, so its lockout answer wraps the whole login view.
     "axes.middleware.AxesMiddleware",
 ]
@@ -246,7 +247,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "grid.context_processors.portal",
+                "nanjie.context_processors.portal",
             ],
         },
     },
@@ -309,7 +310,7 @@ LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
-CSRF_FAILURE_VIEW = "grid.views.csrf_failure"
+CSRF_FAILURE_VIEW = "nanjie.views.csrf_failure"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -326,11 +327,11 @@ CONTENT_SECURITY_POLICY = {
 AXES_FAILURE_LIMIT = 6
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_CALLABLE = "grid.views.locked_out"
-AXES_USERNAME_CALLABLE = "grid.login_throttle.attempted_username"  # cut to a length the database can hold
+AXES_LOCKOUT_CALLABLE = "nanjie.views.locked_out"
+AXES_USERNAME_CALLABLE = "nanjie.login_throttle.attempted_username"  # cut to a length the database can hold
 # Behind the TLS proxy every REMOTE_ADDR is the proxy's: count by the address the proxy saw (the last
 # X-Forwarded-For entry, trusted only with DJANGO_BEHIND_TLS_PROXY), or anyone's six misses lock a staff account.
-AXES_CLIENT_IP_CALLABLE = "requests.throttle.client_address"
+AXES_CLIENT_IP_CALLABLE = "nanjie.login_throttle.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", True)
@@ -362,13 +363,13 @@ if NANJIE_PUBLIC_URL and not NANJIE_PUBLIC_URL.startswith(("https://", "http://"
 # Households a grid worker has not visited for this many days are listed first (0 would make every one stale).
 NANJIE_VISIT_STALE_DAYS = env_int("NANJIE_VISIT_STALE_DAYS", 30, minimum=1)
 
-# One handler, at the root, with the filter that masks residents' phones and names (grid/logging.py). Django's
+# One handler, at the root, with the filter that masks residents' phones and names (nanjie/logging.py). Django's
 # own loggers are emptied and propagate to it: otherwise its default handlers ("console" in DEBUG, the dev
 # server's) would keep printing unmasked lines beside ours.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"mask_personal_data": {"()": "grid.logging.MaskPersonalData"}},
+    "filters": {"mask_personal_data": {"()": "nanjie.logging.MaskPersonalData"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["mask_personal_data"], "formatter": "plain"},

@@ -1,8 +1,6 @@
-from django.urls import path
+"""The partners' pages, mounted at /partners/ (namespace "partners"): each package's routes, side by side."""
 
-from partners import views
+from partners.units import urls as units
 
 app_name = "partners"
-urlpatterns = [
-    path("units/", views.unit_list, name="units"),
-]
+urlpatterns = [*units.urlpatterns]

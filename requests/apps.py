@@ -3,12 +3,19 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RequestsConfig(AppConfig):
+    """The top floor: residents' micro-wishes and the request loop. Plugs into every floor below it here."""
+
     name = "requests"
     label = "requests"
     verbose_name = _("Micro-wishes and requests")
 
     def ready(self):
-        from grid import roles
+        from grid.visits.sections import record_sections
+        from nanjie import db_router, roles
+        from nanjie.registry import NavEntry, Panel, Section, SeedStep, nav, panels, seed_steps
+        from requests.lifecycle import seed
+        from requests.staff import linked
+        from requests.staff import panels as staff_panels
 
         roles.grant(roles.JOINT_MEETING, "requests.view_all_requests", "requests.dispatch_request",
                     "requests.record_request", "requests.view_request")
@@ -17,3 +24,24 @@ class RequestsConfig(AppConfig):
         roles.grant(roles.BRANCH_ADMIN, "requests.view_all_requests", "requests.publicise_request",
                     "requests.dispatch_request", "requests.record_request", "requests.view_request",
                     "requests.view_transition", "requests.view_photo")
+        # The resident-facing entries head the menu, for everyone; staff entries follow.
+        for entry in [
+            NavEntry("requests.home", _("Home"), "requests:home", order=10),
+            NavEntry("requests.wish", _("Make a micro-wish"), "requests:wish", order=20),
+            NavEntry("requests.board", _("Closure board"), "requests:board", order=30),
+            NavEntry("requests.queues", _("Work queues"), "requests:queues", order=40,
+                     permission="requests.view_request"),
+            NavEntry("requests.record", _("Record a request"), "requests:record", order=50,
+                     permission="requests.record_request"),
+            NavEntry("requests.posters", _("Wish-wall posters"), "requests:posters", order=60,
+                     permission="requests.record_request"),
+            NavEntry("requests.figures", _("Community figures"), "requests:stats", order=70, login=True),
+        ]:
+            nav.add(entry)
+        panels.add(Panel("requests.queues", staff_panels.queues_panel, order=50,
+                         templates=("requests/staff/_panel.html",)))
+        record_sections.add(Section("requests.linked", "requests/staff/_linked_requests.html",
+                                    linked.linked_requests, order=10))
+        seed_steps.add(SeedStep("requests.lifecycle", seed.run, order=90))
+        # The per-address limits count on the primary: a replica a moment behind would let a burst through.
+        db_router.read_from_primary(self.get_model("ThrottleHit"))

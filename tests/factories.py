@@ -5,7 +5,7 @@ import itertools
 from django.contrib.auth import get_user_model
 
 from grid.models import GridNode, GridPost, Person
-from grid.roles import BRANCH_ADMIN, GRID_WORKER, JOINT_MEETING, UNIT_PARTY_MEMBER, ensure_groups
+from nanjie.roles import BRANCH_ADMIN, GRID_WORKER, JOINT_MEETING, UNIT_PARTY_MEMBER, ensure_groups
 from partners.models import Category, CommitteeMember, DutyRota, Unit, UnitMembership
 
 _serial = itertools.count(1)

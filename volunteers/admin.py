@@ -1,37 +1,3 @@
-"""Admin for the seven-colour volunteer teams and their members."""
+"""The volunteers app's admin, one module per package (imported here so Django's admin autodiscovery finds them)."""
 
-from django.contrib import admin
-from django.db.models import Count
-from django.utils.translation import gettext_lazy as _
-
-from grid.admin_history import HistoryAdmin
-from volunteers.models import Team, TeamMember
-
-
-class TeamMemberInline(admin.TabularInline):
-    model = TeamMember
-    extra = 1
-    raw_id_fields = ["person"]
-
-
-@admin.register(Team)
-class TeamAdmin(HistoryAdmin):
-    list_display = ["name", "colour", "member_count"]
-    search_fields = ["name", "mission"]
-    inlines = [TeamMemberInline]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(member_total=Count("memberships"))
-
-    @admin.display(description=_("members"), ordering="member_total")
-    def member_count(self, team):
-        return team.member_total
-
-
-@admin.register(TeamMember)
-class TeamMemberAdmin(HistoryAdmin):
-    list_display = ["person", "team", "skills", "is_leader"]
-    list_filter = ["team", "is_leader"]
-    search_fields = ["person__name", "person__phone", "skills"]
-    list_select_related = ["person", "team"]
-    raw_id_fields = ["person"]
+from volunteers.teams import admin as teams  # noqa: F401

@@ -1,9 +1,6 @@
-from django.urls import path
+"""The volunteers' pages, mounted at /volunteers/ (namespace "volunteers"): each package's routes, side by side."""
 
-from volunteers import views
+from volunteers.teams import urls as teams
 
 app_name = "volunteers"
-urlpatterns = [
-    path("", views.team_list, name="teams"),
-    path("<slug:colour>/", views.team_detail, name="team"),
-]
+urlpatterns = [*teams.urlpatterns]

@@ -2,9 +2,9 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import requests.models.request
-import requests.resident
-import requests.transitions
+import requests.lifecycle.models
+import requests.lifecycle.resident
+import requests.lifecycle.transitions
 from django.conf import settings
 from django.db import migrations, models
 
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('reference', models.CharField(editable=False, max_length=24, null=True, unique=True, verbose_name='reference')),
-                ('token', models.CharField(default=requests.models.request.new_token, editable=False, max_length=64, unique=True, verbose_name='tracking token')),
+                ('token', models.CharField(default=requests.lifecycle.models.new_token, editable=False, max_length=64, unique=True, verbose_name='tracking token')),
                 ('idempotency_key', models.UUIDField(blank=True, editable=False, null=True, unique=True, verbose_name='submission key')),
                 ('text', models.TextField(max_length=1000, verbose_name='what is needed')),
                 ('channel', models.CharField(choices=[('online', 'Online form'), ('wish_wall', 'Micro-wish wall'), ('chairman', 'On-duty chairman'), ('grid_visit', 'Grid worker on a visit')], default='online', max_length=12, verbose_name='channel')),
@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
                 'ordering': ['-ordered_at', '-pk'],
                 'permissions': [('view_all_requests', 'Can see every request of the community'), ('dispatch_request', 'Can dispatch requests to units'), ('accept_request', 'Can accept requests for their unit'), ('publicise_request', 'Can publicise closures'), ('record_request', "Can record a request on a resident's behalf")],
             },
-            bases=(requests.transitions.StaffTransitions, requests.resident.ResidentActions, models.Model),
+            bases=(requests.lifecycle.transitions.StaffTransitions, requests.lifecycle.resident.ResidentActions, models.Model),
         ),
         migrations.CreateModel(
             name='Photo',

@@ -5,9 +5,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import F
 from django.test import RequestFactory
 
+from bench.county_seed import Scale, run, verify_tree
 from grid.models import GridNode
-from grid.views_floor import floor
-from requests.county_seed import Scale, run, verify_tree
+from nanjie.views import floor
 from requests.models import Request
 from tests.factories import make_category, make_tree, make_unit, make_unit_member
 

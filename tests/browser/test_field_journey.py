@@ -9,7 +9,7 @@ from django.urls import NoReverseMatch, reverse
 from grid.models import Visit
 from tests.conftest import browser_login, follow_menu
 from tests.factories import make_category, make_grid_worker, make_tree
-from tests.field.conftest import make_household
+from tests.grid.factories import make_household
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from grid.models import GridNode, Person
-from grid.roles import JOINT_MEETING, UNIT_PARTY_MEMBER
+from nanjie.roles import JOINT_MEETING, UNIT_PARTY_MEMBER
 from partners.models import UnitMembership
 from requests.models import Request
 from tests.factories import make_branch_admin, make_category, make_person, make_tree, make_unit, make_user

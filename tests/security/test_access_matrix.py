@@ -19,8 +19,9 @@ from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 
-from grid.phones import mask_name
-from requests.views_staff import ACTIONS, QUEUES
+from nanjie.masking import mask_name
+from requests.lifecycle.queues import QUEUES
+from requests.lifecycle.transitions import PERMISSIONS
 from tests.security.urlconf import route_keys, walk
 from tests.security.world import FOREIGN_NAME, FOREIGN_PHONE, FOREIGN_TEXT, PERSONAS, build_world
 
@@ -319,7 +320,7 @@ def test_every_queue_is_in_the_matrix():
 
 
 def test_every_action_is_in_the_matrix():
-    assert sorted(ACT_ACCESS) == sorted(ACTIONS)
+    assert sorted(ACT_ACCESS) == sorted(PERMISSIONS)
 
 
 @pytest.mark.parametrize(("key", "variant", "persona"), matrix_cases())

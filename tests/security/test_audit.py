@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from grid.admin_history import HistoryAdmin
+from nanjie.admin import HistoryAdmin
 from tests.factories import make_category, make_chairman, make_person, make_tree, make_unit, make_user
 from tests.security.html_forms import form_data
 
@@ -21,15 +21,15 @@ from tests.security.html_forms import form_data
 # A model registered later is a roster (HistoryAdmin, HistoricalRecords) unless it is added here with its reason.
 EXEMPT = {
     "auth.User": "Django's logins: admin's LogEntry records their changes; the roster person is grid.Person",
-    "auth.Group": "the four roles, rebuilt from code (grid.roles.ensure_groups) after every migrate",
+    "auth.Group": "the four roles; code adds their registered permissions (nanjie.roles.ensure_groups) after migrate",
     "axes.AccessAttempt": "django-axes' login log: it is itself the audit",
     "axes.AccessFailureLog": "django-axes' login log: it is itself the audit",
     "axes.AccessLog": "django-axes' login log: it is itself the audit",
     "requests.Request": "every state change is a requests.Transition row (who, when, from, to)",
     "requests.Transition": "the transition rows themselves",
     "grid.Dispute": "every state change is a grid.DisputeTransition row (who, when, from, to)",
-    "grid.Whistle": "closed once through Whistle.close() (closed_by, closed_at; read-only in admin); each report-in "
-                    "is a row with who and when",
+    "grid.Whistle": "closed once through Whistle.close(), which writes a grid.WhistleTransition row (who, when, "
+                    "the outcome; read-only in admin); each report-in is a row with who and when",
     "grid.Visit": "a record of one visit, written once with recorded_by and created_at, not a roster",
     "grid.ServiceRecord": "a record of one three-ways service, written once with recorded_by and created_at",
 }

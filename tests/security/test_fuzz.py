@@ -20,8 +20,8 @@ from django.urls import URLResolver, get_resolver, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from requests.lifecycle.queues import QUEUES
 from requests.models import Request
-from requests.views_staff import QUEUES
 from tests.security.html_forms import query_fields
 from tests.security.world import build_world, jpeg_bytes
 

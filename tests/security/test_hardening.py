@@ -19,7 +19,7 @@ from django.http import HttpResponse
 from django.test import Client
 from django.urls import ResolverMatch
 
-from grid.middleware import StaffNoStoreMiddleware
+from nanjie.middleware import StaffNoStoreMiddleware
 from tests.factories import make_branch_admin, make_tree, make_user
 
 ROOT = Path(__file__).resolve().parents[2]

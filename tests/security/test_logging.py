@@ -1,4 +1,4 @@
-"""Logs never contain a resident's phone or full name (grid/logging.py, attached to the root handler).
+"""Logs never contain a resident's phone or full name (nanjie/logging.py, attached to the root handler).
 
 The tests write through the real, configured handler (its stream swapped for a buffer), so they prove the
 settings as well as the filter.
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from grid.logging import MaskPersonalData, mask_text
+from nanjie.logging import MaskPersonalData, mask_text
 
 PHONE = "13812345678"
 NAME = "张三丰"

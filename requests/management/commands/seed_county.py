@@ -1,10 +1,14 @@
-"""python manage.py seed_county: Yao'an county at benchmark size, on top of `manage.py seed`."""
+"""python manage.py seed_county: Yao'an county at benchmark size, on top of `manage.py seed`.
+
+The generator is bench/county_seed/ (it writes every floor's tables in bulk, for the benchmarks only); the command
+lives on the top floor because only it may reach every app.
+"""
 
 import time
 
 from django.core.management.base import BaseCommand
 
-from requests.county_seed import Scale, run
+from bench.county_seed import Scale, run
 
 
 class Command(BaseCommand):

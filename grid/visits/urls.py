@@ -1,0 +1,11 @@
+from django.urls import path
+
+from grid.visits import views
+
+urlpatterns = [
+    path("households/<int:household_pk>/visit/", views.visit_new, name="visit_new"),
+    path("visit/", views.visit_start, name="visit_start"),
+    path("visits/", views.visit_list, name="visits"),
+    path("visits/<int:pk>/", views.visit_detail, name="visit"),
+    path("coverage/", views.coverage, name="coverage"),
+]

@@ -1,0 +1,207 @@
+"""A micro-wish / request (微心愿·诉求) and its recorded state changes.
+
+ordered (已点单) → dispatched (已派单) → accepted (已接单) → closed (已办结) → publicised (已公示), with the side
+paths return (→ ordered), reopen on an unsatisfied rating (→ accepted) and invalid (terminal).
+The transitions live in transitions.py (staff) and resident.py (residents), as mixins of this model, with the
+rules of who may do what (`may`); views never assign `state` and never re-check a rule. The work queues and the
+closure board are named querysets (queues.py).
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from grid.territory.scoping import ScopedQuerySet
+from nanjie.once import SubmissionKeyField
+from nanjie.phones import PhoneField
+from requests.lifecycle.queues import QUEUES
+from requests.lifecycle.resident import ResidentActions
+from requests.lifecycle.transitions import StaffTransitions
+
+
+def new_token():
+    # 256 bits, URL-safe: the only key to a tracking page.
+    return secrets.token_urlsafe(32)
+
+
+def unit_ids_of(user):
+    """The units whose party member this login is: their requests are the member's to see."""
+    from partners.units.models import UnitMembership
+
+    return UnitMembership.objects.filter(person__user=user).values_list("unit_id", flat=True)
+
+
+class RequestQuerySet(ScopedQuerySet):
+    """Community-wide roles see all; a unit's party member sees their unit's; a grid worker their subtree.
+
+    Both scopes are id lists (grid/territory/scoping.py): an OR over a join, and the DISTINCT it needs, made
+    PostgreSQL scan every request; plain id lists use the micro_grid and unit indexes.
+    """
+
+    node_path = "micro_grid"
+    see_all = "requests.view_all_requests"
+    reach = {"unit": unit_ids_of}
+
+    def publicised(self):
+        """The closure board's notices (the board, its feed, the home page), newest first."""
+        return (self.filter(state=Request.State.PUBLICISED).select_related("category", "micro_grid", "unit")
+                .order_by("-publicised_at", "-pk"))
+
+    def queue(self, name, user, visible=None):
+        """The work queue `name` (queues.QUEUES) as this user works it, within their visible_to."""
+        return QUEUES[name].scope(user, self.visible_to(user) if visible is None else visible)
+
+    def open(self):
+        return self.filter(state__in=[Request.State.DISPATCHED, Request.State.ACCEPTED])
+
+    def overdue(self, now=None):
+        """Not closed by its deadline."""
+        return self.open().filter(deadline__lt=now or timezone.now())
+
+
+class Request(StaffTransitions, ResidentActions, models.Model):
+    class State(models.TextChoices):
+        ORDERED = "ordered", _("Ordered")
+        DISPATCHED = "dispatched", _("Dispatched")
+        ACCEPTED = "accepted", _("Accepted")
+        # A context: elsewhere "Closed" labels a date (办结时间); as a state it is 已办结.
+        CLOSED = "closed", pgettext_lazy("request state", "Closed")
+        PUBLICISED = "publicised", _("Publicised")
+        INVALID = "invalid", _("Invalid or duplicate")
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", _("Online form")
+        WISH_WALL = "wish_wall", _("Micro-wish wall")
+        CHAIRMAN = "chairman", _("On-duty chairman")
+        GRID_VISIT = "grid_visit", _("Grid worker on a visit")
+
+    class Rating(models.TextChoices):
+        SATISFIED = "satisfied", _("Satisfied")
+        BASICALLY = "basically", _("Basically satisfied")
+        UNSATISFIED = "unsatisfied", _("Unsatisfied")
+
+    reference = models.CharField(_("reference"), max_length=24, unique=True, null=True, editable=False)
+    token = models.CharField(_("tracking token"), max_length=64, unique=True, default=new_token, editable=False)
+    idempotency_key = SubmissionKeyField(_("submission key"))  # nanjie/once.py: a resent wish makes one request
+    category = models.ForeignKey("partners.Category", on_delete=models.PROTECT, related_name="requests",
+                                 verbose_name=_("category"))
+    text = models.TextField(_("what is needed"), max_length=1000)
+    micro_grid = models.ForeignKey("grid.GridNode", on_delete=models.PROTECT, related_name="requests",
+                                   verbose_name=_("micro-grid"))
+    channel = models.CharField(_("channel"), max_length=12, choices=Channel, default=Channel.ONLINE)
+    resident_name = models.CharField(_("resident's name"), max_length=50, blank=True)
+    resident_phone = PhoneField(_("resident's phone"))
+    received_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+", verbose_name=_("received by"))
+    visit = models.ForeignKey("grid.Visit", on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="requests", verbose_name=_("from visit"))
+    household = models.ForeignKey("grid.Household", on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="requests", verbose_name=_("household"))
+
+    state = models.CharField(_("state"), max_length=12, choices=State, default=State.ORDERED)
+    # No index of its own: request_unit_state leads with the unit (bench/README.md, "Indexes dropped").
+    unit = models.ForeignKey("partners.Unit", on_delete=models.PROTECT, null=True, blank=True,
+                             related_name="requests", verbose_name=_("unit"), db_index=False)
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    acceptor = models.ForeignKey("grid.Person", on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="accepted_requests", verbose_name=_("accepted by"))
+    closure_note = models.TextField(_("what was done"), blank=True)
+    invalid_reason = models.TextField(_("reason it is invalid"), blank=True)
+    # Kept until the next dispatch, so the dispatcher sees why the last unit sent it back.
+    return_reason = models.TextField(_("reason it was returned"), blank=True)
+    returned_from = models.ForeignKey("partners.Unit", on_delete=models.SET_NULL, null=True, blank=True,
+                                      related_name="+", verbose_name=_("returned by unit"))
+    rating = models.CharField(_("rating"), max_length=12, choices=Rating, blank=True)
+    rating_comment = models.TextField(_("resident's comment"), blank=True)
+
+    ordered_at = models.DateTimeField(_("ordered"), default=timezone.now)
+    dispatched_at = models.DateTimeField(_("dispatched"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    publicised_at = models.DateTimeField(_("publicised"), null=True, blank=True)
+    rated_at = models.DateTimeField(_("rated"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = RequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("request")
+        verbose_name_plural = _("requests")
+        ordering = ["-ordered_at", "-pk"]
+        permissions = [
+            ("view_all_requests", _("Can see every request of the community")),
+            ("dispatch_request", _("Can dispatch requests to units")),
+            ("accept_request", _("Can accept requests for their unit")),
+            ("publicise_request", _("Can publicise closures")),
+            ("record_request", _("Can record a request on a resident's behalf")),
+        ]
+        indexes = [
+            models.Index(fields=["state", "-ordered_at"], name="request_state_ordered"),
+            models.Index(fields=["unit", "state", "-ordered_at"], name="request_unit_state"),
+            # bench/README.md: the unfiltered "all" queue (Meta.ordering) and the publicise queue at county scale.
+            models.Index(fields=["-ordered_at", "-id"], name="request_ordered"),
+            models.Index(fields=["state", "closed_at", "id"], name="request_state_closed"),
+            models.Index(fields=["-publicised_at"], name="request_publicised",
+                         condition=Q(state="publicised")),
+            # The overdue queue: open requests (two states) in deadline order; (state, deadline) gave a sort of
+            # every open request of a county (8,800 rows) on each page, and is gone (bench/README.md).
+            models.Index(fields=["deadline", "id"], name="request_open_deadline",
+                         condition=Q(state__in=["dispatched", "accepted"])),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state="dispatched") | Q(unit__isnull=False, deadline__isnull=False),
+                name="request_dispatched_has_unit_and_deadline",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state__in=["accepted", "closed", "publicised"]) | Q(acceptor__isnull=False),
+                name="request_accepted_has_acceptor",
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference or f"#{self.pk}"
+
+    @property
+    def is_overdue(self):
+        return (self.state in (self.State.DISPATCHED, self.State.ACCEPTED) and self.deadline is not None
+                and self.deadline < timezone.now())
+
+    @property
+    def is_rateable(self):
+        """Closed or publicised, and not rated since it was (last) closed: the resident may rate it once."""
+        if self.state not in (self.State.CLOSED, self.State.PUBLICISED):
+            return False
+        return self.rated_at is None or (self.closed_at is not None and self.rated_at < self.closed_at)
+
+
+class Transition(models.Model):
+    """One state change: who, when, from → to, and a note (a reason, what was done, the resident's words)."""
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="transitions",
+                                verbose_name=_("request"))
+    old_state = models.CharField(_("from"), max_length=12, choices=Request.State, blank=True)
+    new_state = models.CharField(_("to"), max_length=12, choices=Request.State)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                           related_name="+", verbose_name=_("by"),
+                           help_text=_("Empty when the resident did it."))
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+    # A rating is recorded as a row too (old state = new state unless 不满意 reopened it): who rated, when, what.
+    rating = models.CharField(_("rating"), max_length=12, choices=Request.Rating, blank=True)
+    # Where a dispatch sent it: after a return and a new dispatch the request's unit is only the latest one.
+    unit = models.ForeignKey("partners.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                             verbose_name=_("unit"), help_text=_("The unit a dispatch sent the request to."))
+
+    class Meta:
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.request}: {self.old_state or '—'} → {self.new_state}"

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from requests.public import views
+from requests.public.feeds import BoardFeed
+
+# Public addresses printed on posters and leaflets: keep them stable.
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("wish/", views.wish, name="wish"),
+    path("track/<str:token>/", views.track, name="track"),
+    path("track/<str:token>/rate/", views.rate, name="rate"),
+    path("board/", views.board, name="board"),
+    path("board/feed/", BoardFeed(), name="board_feed"),
+    path("requests/photo/<int:pk>/", views.photo, name="photo"),
+]

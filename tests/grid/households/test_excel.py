@@ -1,0 +1,134 @@
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from grid.households import excel
+from grid.models import Household
+from tests.grid.factories import make_household
+
+
+def sheet(*rows, headers=excel.HEADERS):
+    workbook = Workbook()
+    workbook.active.append(list(headers))
+    for row in rows:
+        workbook.active.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("households.xlsx", buffer.getvalue(), content_type=excel.XLSX)
+
+
+GOOD = ["NJ-03-01", "南街小区", "5", "2", "301", 3, "陈玉兰", "13812345678", "空巢老人、残障人士", ""]
+
+
+def upload(client, file):
+    return client.post(reverse("field:household_import"), {"file": file})
+
+
+def test_a_valid_sheet_imports_households_with_their_tags(client3, tree):
+    upload(client3, sheet(GOOD))
+    household = Household.objects.get()
+    assert (household.room, sorted(household.special_groups)) == ("301", ["残障人士", "空巢老人"])
+
+
+def test_a_bad_row_imports_nothing_and_names_the_row(client3, tree):
+    bad = ["NJ-03-01", "南街小区", "5", "2", "302", "三", "李华", "", "", ""]
+    response = upload(client3, sheet(GOOD, bad))
+    assert "第 3 行" in response.content.decode() and not Household.objects.exists()
+
+
+def test_a_micro_grid_of_another_grid_is_a_row_error(client3, tree):
+    response = upload(client3, sheet(["NJ-04-01", *GOOD[1:]]))
+    assert "不存在或不在您的网格内" in response.content.decode() and not Household.objects.exists()
+
+
+def test_an_unknown_special_group_is_a_row_error(client3, tree):
+    response = upload(client3, sheet([*GOOD[:8], "外星人", ""]))
+    assert "无法识别的特殊群体" in response.content.decode()
+
+
+def test_a_bad_phone_is_a_row_error(client3, tree):
+    response = upload(client3, sheet([*GOOD[:7], "123", "", ""]))
+    assert "第 2 行" in response.content.decode() and not Household.objects.exists()
+
+
+def test_a_file_that_is_not_a_spreadsheet_gets_a_clear_message(client3, tree):
+    response = upload(client3, SimpleUploadedFile("households.xlsx", b"not a zip at all"))
+    assert "这不是 Excel 表格" in response.content.decode()
+
+
+def test_wrong_headers_get_a_clear_message(client3, tree):
+    response = upload(client3, sheet(GOOD, headers=["code", *excel.HEADERS[1:]]))
+    assert "第一行必须是表头" in response.content.decode() and not Household.objects.exists()
+
+
+def test_the_same_household_twice_in_a_file_is_refused(client3, tree):
+    response = upload(client3, sheet(GOOD, GOOD))
+    assert "出现了两次" in response.content.decode() and not Household.objects.exists()
+
+
+def test_an_exported_sheet_imports_back_as_updates(client3, tree):
+    household = make_household(people=2, groups=["disabled"])
+    exported = load_workbook(io.BytesIO(client3.get(reverse("field:household_export")).content))
+    exported.active.cell(row=2, column=6, value=5)
+    buffer = io.BytesIO()
+    exported.save(buffer)
+    upload(client3, SimpleUploadedFile("back.xlsx", buffer.getvalue()))
+    household.refresh_from_db()
+    assert (Household.objects.count(), household.people, household.special_groups) == (1, 5, ["残障人士"])
+
+
+def test_the_export_has_chinese_headers(client3, household):
+    workbook = load_workbook(io.BytesIO(client3.get(reverse("field:household_export")).content))
+    assert [cell.value for cell in workbook.active[1]] == excel.HEADERS
+
+
+def test_a_number_typed_room_is_read_as_text(client3, tree):
+    upload(client3, sheet([*GOOD[:4], 302.0, *GOOD[5:]]))
+    assert Household.objects.get().room == "302"
+
+
+def test_import_is_refused_to_a_read_only_role(client, tree):
+    from tests.factories import make_chairman
+
+    client.force_login(make_chairman())
+    assert upload(client, sheet(GOOD)).status_code == 403
+
+
+def test_a_row_with_several_problems_reports_all_of_them(client3, tree):
+    bad = ["NJ-99-01", "南街小区", "5", "2", "302", "三", "", "123", "外星人", ""]
+    errors = upload(client3, sheet(GOOD, bad)).context["errors"]
+    assert len(errors) == 5 and {row for row, _message in errors} == {3}
+
+
+def test_each_problem_of_a_row_is_named(client3, tree):
+    bad = ["NJ-03-01", "南街小区", "5", "2", "302", "0", "李华", "123", "", ""]
+    page = upload(client3, sheet(bad)).content.decode()
+    assert "人数必须在 1 到 99 之间" in page and page.count("第 2 行") == 2
+
+
+def disposition(client, **params):
+    return client.get(reverse("field:household_export"), params)["Content-Disposition"]
+
+
+def test_the_export_is_named_in_chinese_for_the_workers_grid(client3, household):
+    from django.utils import timezone
+
+    today = f"{timezone.localdate():%Y%m%d}"
+    assert f"filename*=UTF-8''%E4%BD%8F%E6%88%B7-NJ-03-{today}.xlsx" in disposition(client3)
+
+
+def test_the_export_keeps_an_ascii_name_for_old_browsers(client3, household):
+    assert 'filename="households-NJ-03-' in disposition(client3)
+
+
+def test_the_export_of_one_micro_grid_is_named_after_it(client3, household):
+    from grid.models import GridNode
+
+    assert "-NJ-03-02-" in disposition(client3, micro_grid=GridNode.objects.get(code="NJ-03-02").pk)
+
+
+def test_the_branch_export_is_named_after_the_community(client, branch, household):
+    client.force_login(branch)
+    assert "filename=\"households-NJ-2" in disposition(client)

@@ -1,0 +1,57 @@
+"""The territory tree: kinds must match depths, and mptt's (tree_id, lft) index is in the migrations once."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from grid.models import GridNode
+from tests.factories import make_node
+
+MIGRATION = Path(__file__).resolve().parents[3] / "grid" / "migrations" / "0001_initial.py"
+
+
+@pytest.mark.django_db
+def test_a_micro_grid_under_a_total_grid_is_refused_with_a_clear_message():
+    total = make_node(code="NJ", kind=GridNode.Kind.TOTAL_GRID)
+    with pytest.raises(ValidationError) as error, translation.override("en"):
+        make_node(code="NJ-01-01", kind=GridNode.Kind.MICRO_GRID, parent=total)
+    assert error.value.message_dict["parent"] == ["A Micro-grid cannot be placed under a Total grid."]
+
+
+@pytest.mark.django_db
+def test_a_grid_without_a_parent_is_refused():
+    with pytest.raises(ValidationError) as error, translation.override("en"):
+        make_node(code="NJ-01", kind=GridNode.Kind.GRID)
+    assert error.value.message_dict["parent"] == ["A Grid must have a parent."]
+
+
+@pytest.mark.django_db
+def test_the_tree_can_hold_county_town_community_above_a_total_grid():
+    county = make_node(code="YA", kind=GridNode.Kind.COUNTY)
+    town = make_node(code="YA-DC", kind=GridNode.Kind.TOWN, parent=county)
+    community = make_node(code="YA-DC-NJ", kind=GridNode.Kind.COMMUNITY, parent=town)
+    total = make_node(code="NJ", kind=GridNode.Kind.TOTAL_GRID, parent=community)
+    assert total.get_level() == 3
+
+
+def test_a_badly_shaped_code_is_refused():
+    node = GridNode(code="nj 01", kind=GridNode.Kind.TOTAL_GRID, name="x")
+    with pytest.raises(ValidationError) as error:
+        node.full_clean(validate_unique=False)
+    assert "code" in error.value.message_dict
+
+
+def test_the_tree_id_lft_index_is_in_the_initial_migration_exactly_once():
+    text = MIGRATION.read_text()
+    assert len(re.findall(r"fields=\[['\"]tree_id['\"], ['\"]lft['\"]\]", text)) == 1
+    assert "grid_node_tree_lft" in text
+
+
+def test_mptt_adds_no_index_of_its_own_beside_ours():
+    from django.db.models import Index
+
+    indexes = [index for index in GridNode._meta.indexes if isinstance(index, Index)]
+    assert [tuple(index.fields) for index in indexes].count(("tree_id", "lft")) == 1

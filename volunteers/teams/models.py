@@ -1,0 +1,57 @@
+"""The seven-colour volunteer teams (七彩志愿服务队) and their members."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Team(models.Model):
+    class Colour(models.TextChoices):
+        RED = "red", _("Red")
+        ORANGE = "orange", _("Orange")
+        GOLD = "gold", _("Gold")
+        BLUE = "blue", _("Blue")
+        PURPLE = "purple", _("Purple")
+        GREEN = "green", _("Green")
+        WHITE = "white", _("White")
+
+    colour = models.CharField(_("colour"), max_length=8, choices=Colour, unique=True,
+                              error_messages={"unique": _("There is already a team of this colour.")})
+    name = models.CharField(_("name"), max_length=50, unique=True)
+    mission = models.TextField(_("mission"), blank=True)
+    members = models.ManyToManyField(
+        "grid.Person", through="TeamMember", related_name="teams", verbose_name=_("members")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("volunteer team")
+        verbose_name_plural = _("volunteer teams")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class TeamMember(models.Model):
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("team"))
+    person = models.ForeignKey(
+        "grid.Person", on_delete=models.CASCADE, related_name="team_memberships", verbose_name=_("person")
+    )
+    skills = models.CharField(_("skills"), max_length=100, blank=True)
+    is_leader = models.BooleanField(_("team leader"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "person"],
+                name="one_membership_per_team_person",
+                violation_error_message=_("This person is already in this team."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.team}: {self.person}"
