@@ -49,6 +49,12 @@ class GridNodeQuerySet(ScopedMixin, TreeQuerySet):
         root = GridNode.objects.filter(code=settings.COMMUNITY_CODE).only("tree_id", "lft", "rght").first()
         return self.subtree_of([root]) if root else self
 
+    def community_root(self):
+        """The portal's community as one node: its total grid (总网格), on which community-wide records hang
+        (a joint meeting, the month's plan, the service centre). The one place that reads which community the
+        portal serves, so serving many communities changes only this. None in a bare test tree."""
+        return GridNode.objects.filter(code=settings.COMMUNITY_CODE).first()
+
     def managed_by(self, user):
         """The nodes a user serves through their grid posts, with every descendant."""
         if not user.is_authenticated:
