@@ -3,10 +3,12 @@
 The residents' addresses come first; they are printed on posters and leaflets and must not change.
 """
 
+from requests.notices import urls as notices
 from requests.printouts import urls as printouts
 from requests.public import urls as public
 from requests.staff import urls as staff
 from requests.statistics import urls as statistics
 
 app_name = "requests"
-urlpatterns = [*public.urlpatterns, *statistics.urlpatterns, *printouts.urlpatterns, *staff.urlpatterns]
+urlpatterns = [*public.urlpatterns, *notices.urlpatterns, *statistics.urlpatterns, *printouts.urlpatterns,
+               *staff.urlpatterns]

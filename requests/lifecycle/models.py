@@ -22,6 +22,7 @@ from nanjie.phones import PhoneField
 from requests.lifecycle.queues import QUEUES
 from requests.lifecycle.resident import ResidentActions
 from requests.lifecycle.transitions import StaffTransitions
+from requests.notices.models import PublicNotice
 
 
 def new_token():
@@ -47,11 +48,6 @@ class RequestQuerySet(ScopedQuerySet):
     see_all = "requests.view_all_requests"
     reach = {"unit": unit_ids_of}
 
-    def publicised(self):
-        """The closure board's notices (the board, its feed, the home page), newest first."""
-        return (self.filter(state=Request.State.PUBLICISED).select_related("category", "micro_grid", "unit")
-                .order_by("-publicised_at", "-pk"))
-
     def queue(self, name, user, visible=None):
         """The work queue `name` (queues.QUEUES) as this user works it, within their visible_to."""
         return QUEUES[name].scope(user, self.visible_to(user) if visible is None else visible)
@@ -63,8 +59,16 @@ class RequestQuerySet(ScopedQuerySet):
         """Not closed by its deadline."""
         return self.open().filter(deadline__lt=now or timezone.now())
 
+    def publicised(self):
+        """The notices every public output reads (board, feed, home page, CSV; Open311 later): show only their
+        `public_text`. The private texts are not even loaded: a page that touched them would cost a query a row."""
+        return (self.filter(state=Request.State.PUBLICISED)
+                .select_related("category", "micro_grid__parent", "unit")
+                .defer("text", "closure_note", "resident_phone", "rating_comment", "invalid_reason", "return_reason")
+                .order_by("-publicised_at", "-pk"))
 
-class Request(StaffTransitions, ResidentActions, models.Model):
+
+class Request(StaffTransitions, ResidentActions, PublicNotice, models.Model):
     class State(models.TextChoices):
         ORDERED = "ordered", _("Ordered")
         DISPATCHED = "dispatched", _("Dispatched")
@@ -111,6 +115,11 @@ class Request(StaffTransitions, ResidentActions, models.Model):
     acceptor = models.ForeignKey("grid.Person", on_delete=models.PROTECT, null=True, blank=True,
                                  related_name="accepted_requests", verbose_name=_("accepted by"))
     closure_note = models.TextField(_("what was done"), blank=True)
+    # The notice's own text (公示内容), written or accepted by the branch admin: the only text public pages show.
+    public_summary = models.TextField(_("public summary"), blank=True)
+    summary_needs_review = models.BooleanField(
+        _("public summary to review"), default=False,
+        help_text=_("Set when the personal-data check refused a notice published before the check existed."))
     invalid_reason = models.TextField(_("reason it is invalid"), blank=True)
     # Kept until the next dispatch, so the dispatcher sees why the last unit sent it back.
     return_reason = models.TextField(_("reason it was returned"), blank=True)

@@ -19,6 +19,7 @@ class Queue:
     order: tuple = ("-ordered_at", "-pk")
     only_mine: str = ""  # "unit": dispatched to my unit; "acceptor": accepted by me
     overdue: bool = False
+    to_review: bool = False  # published notices whose summary the branch must rewrite (requests/notices/)
 
     def scope(self, user, visible):
         """This queue's requests among `visible` (the user's visible_to)."""
@@ -29,6 +30,8 @@ class Queue:
             wishes = wishes.filter(unit__in=Unit.objects.filter(memberships__person__user=user))
         elif self.only_mine == "acceptor":
             wishes = wishes.filter(acceptor__user=user)
+        if self.to_review:
+            wishes = wishes.filter(summary_needs_review=True)
         return wishes.overdue() if self.overdue else wishes
 
 
@@ -39,6 +42,8 @@ QUEUES = {
     "mine": Queue(gettext_lazy("Mine to close"), "requests.accept_request", ("accepted",), ("deadline", "pk"),
                   only_mine="acceptor"),
     "publicise": Queue(gettext_lazy("To publicise"), "requests.publicise_request", ("closed",), ("closed_at", "pk")),
+    "review": Queue(gettext_lazy("Notices to review"), "requests.publicise_request", ("publicised",),
+                    ("publicised_at", "pk"), to_review=True),
     "overdue": Queue(gettext_lazy("Overdue"), "requests.view_request", order=("deadline", "pk"), overdue=True),
     "all": Queue(gettext_lazy("All requests"), "requests.view_request"),
 }

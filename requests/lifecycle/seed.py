@@ -188,7 +188,7 @@ def _play(wish, rng, now, users, dispatchers, by_category, groups, acceptors):
         path = "closed"
     if age < 14 and roll < 0.8:
         return path
-    wish.publicise(by=users["branch"], at=later(4, 72))
+    wish.publicise(wish.suggested_summary(), by=users["branch"], at=later(4, 72))
     if rng.random() < 0.4:
         wish.rate(rng.choice(RATINGS))
         _set_back(wish, later(24, 120))

@@ -1,4 +1,5 @@
-"""Staff transitions of a request: dispatch, accept, close, publicise, return, mark invalid.
+"""Staff transitions of a request: dispatch, accept, close, publicise, return, mark invalid (and revise, the
+public summary's, in requests/notices/models.py).
 
 Each is one atomic, race-safe method: it locks the row (SELECT … FOR UPDATE; SQLite admits one writer
 anyway), checks who may do what from the *locked* state, then moves with a conditional UPDATE and records
@@ -52,7 +53,8 @@ def _in_unit(unit_id, person):
 # action → the permission of the role that does it (the staff pages answer 403 without it)
 PERMISSIONS = {"dispatch": "requests.dispatch_request", "invalid": "requests.dispatch_request",
                "accept": "requests.accept_request", "return": "requests.accept_request",
-               "close": "requests.accept_request", "publicise": "requests.publicise_request"}
+               "close": "requests.accept_request", "publicise": "requests.publicise_request",
+               "revise": "requests.publicise_request"}  # revise: requests/notices/models.py
 
 
 class StaffTransitions:
@@ -191,11 +193,14 @@ class StaffTransitions:
                    closure_note=note, closed_at=closed_at)
 
     @transaction.atomic
-    def publicise(self, *, by, at=None):
-        """A branch admin reviews the closure and puts the notice on the public board."""
+    def publicise(self, summary, *, by, at=None):
+        """A branch admin reviews the closure and puts its public summary (公示内容) on the public board; a summary
+        with personal data in it is refused (code "personal_data", see requests/notices/models.py)."""
         at = at or timezone.now()
         self._guard_publicise(self._locked(), by, None)
-        self._move([self.State.CLOSED], self.State.PUBLICISED, by, at=at, publicised_at=at)
+        summary = self.clean_summary(summary)
+        self._move([self.State.CLOSED], self.State.PUBLICISED, by, summary, at=at, publicised_at=at,
+                   public_summary=summary, summary_needs_review=False)
 
     @transaction.atomic
     def return_to_ordered(self, reason, *, by, at=None):
@@ -213,5 +218,6 @@ class StaffTransitions:
         self._refuse_unless(by is not None and by.has_perm("requests.dispatch_request"),
                             _("Only a member of the joint meeting can mark a request invalid."), "not_dispatcher")
         reason = _text(reason, _("Say why the request is invalid or which request it duplicates."), "empty_reason")
+        self.refuse_personal_data(reason)  # the tracking page shows it
         self._move([self.State.ORDERED, self.State.DISPATCHED], self.State.INVALID, by, reason,
                    at=at or timezone.now(), invalid_reason=reason)

@@ -1,4 +1,4 @@
-"""The closure board as an Atom feed: the same notices and the same masking as /board/."""
+"""The closure board as an Atom feed: the same notices as /board/, and of what was done only the public text."""
 
 from urllib.parse import urlencode
 
@@ -9,7 +9,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from nanjie.masking import mask_name, mask_note
+from nanjie.masking import mask_name
 from requests.lifecycle.models import Request
 
 
@@ -32,7 +32,7 @@ class BoardFeed(Feed):
         parts = [
             _("Resident: %(name)s") % {"name": mask_name(item.resident_name) or _("anonymous")},
             _("Unit: %(unit)s") % {"unit": item.unit.name if item.unit else "—"},
-            _("What was done: %(note)s") % {"note": mask_note(item.closure_note)},
+            _("What was done: %(note)s") % {"note": item.public_text},
         ]
         return "<br>".join(escape(part) for part in parts)
 

@@ -45,7 +45,8 @@ class DispatchForm(forms.Form):
 
 class CloseForm(forms.Form):
     note = forms.CharField(label=_("What was done"), max_length=2000, widget=forms.Textarea(attrs=NOTE_ROWS),
-                           help_text=_("This is published on the closure board: no names, phones or addresses."))
+                           help_text=_("For the branch and the resident's tracking page; the branch writes the public "
+                                               "notice from it. Leave out names, phones and house numbers."))
     closed_at = forms.DateTimeField(label=_("Finished at"), required=False,
                                     widget=forms.DateTimeInput(attrs={"type": "datetime-local"},
                                                                format="%Y-%m-%dT%H:%M"),

@@ -15,11 +15,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from grid.households.models import Household
 from grid.visits.models import Visit
-from nanjie.masking import mask_note
 from nanjie.paging import paginate, query_without_page
 from requests.lifecycle.models import Request
 from requests.lifecycle.queues import QUEUES, queues_for
 from requests.lifecycle.transitions import PERMISSIONS
+from requests.notices.forms import SummaryForm
+from requests.notices.views import summary_context
 from requests.staff.filters import RequestFilter
 from requests.staff.forms import CloseForm, DispatchForm, ReasonForm, RecordForm, channels_for
 
@@ -60,7 +61,7 @@ def queue(request, name):
 
 # action → the form its button posts (who may press it, and when, is the model's: Request.may)
 FORMS = {"dispatch": DispatchForm, "invalid": ReasonForm, "accept": None, "return": ReasonForm, "close": CloseForm,
-         "publicise": None}
+         "publicise": SummaryForm, "revise": SummaryForm}
 DONE = {
     "dispatch": gettext_lazy("Dispatched to %(unit)s."),
     "invalid": gettext_lazy("Marked invalid. The resident sees the reason on the tracking page."),
@@ -68,6 +69,7 @@ DONE = {
     "return": gettext_lazy("Returned to the joint meeting with your reason."),
     "close": gettext_lazy("Closed. The branch will review it and publicise it."),
     "publicise": gettext_lazy("Publicised on the closure board."),
+    "revise": gettext_lazy("The public summary was changed."),
 }
 
 
@@ -81,8 +83,8 @@ def _form_for(action, wish, data=None):
     form_class = FORMS[action]
     if form_class is None:
         return None
-    if form_class is DispatchForm:
-        return DispatchForm(data, wish=wish, prefix=action)
+    if form_class in (DispatchForm, SummaryForm):
+        return form_class(data, wish=wish, prefix=action)
     return form_class(data, prefix=action)
 
 
@@ -95,8 +97,7 @@ def _render_detail(request, wish, bound=None, status=200):
         "wish": wish, "actions": actions, "action_names": list(actions),
         "transitions": wish.transitions.select_related("by__person", "unit").order_by("at", "pk"),
         "photos": list(wish.photos.all()),
-        # The branch admin sees the note as the board will show it, before they publicise it.
-        "public_note": mask_note(wish.closure_note) if "publicise" in actions else "",
+        **summary_context(wish, actions),
     }
     return render(request, "requests/staff/detail.html", context, status=status)
 
@@ -130,7 +131,9 @@ def act(request, reference, action):
         elif action == "close":
             wish.close(data["note"], by=user, closed_at=data["closed_at"])
         elif action == "publicise":
-            wish.publicise(by=user)
+            wish.publicise(data["summary"], by=user)
+        elif action == "revise":
+            wish.revise_summary(data["summary"], by=user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
         wish.refresh_from_db()

@@ -1,6 +1,6 @@
 """The warm-heart loop on phones: a resident scans a wish-wall QR code and makes a micro-wish → the on-duty
-chairman dispatches → a party member of the unit accepts and closes → the branch admin publicises → the board
-shows the masked notice → the resident rates it on the tracking page."""
+chairman dispatches → a party member of the unit accepts and closes → the branch admin publicises its summary →
+the board shows the notice → the resident rates it on the tracking page."""
 
 import re
 
@@ -77,15 +77,15 @@ def test_the_whole_loop_from_a_qr_code_to_the_residents_rating(phone, browser, l
     wish.refresh_from_db()
     assert wish.state == Request.State.CLOSED
 
-    # The branch admin publicises the closure.
+    # The branch admin publicises the closure with its public summary, the building left out.
     context, page = staff_phone(browser, live_server, "branch")
-    act(page, live_server, wish.reference, "publicise")
+    act(page, live_server, wish.reference, "publicise", {"textarea[name$=summary]": "已更换1至6层楼道灯。"})
     context.close()
 
-    # The board shows the notice, masked: 李**, no phone, no building.
+    # The board shows the notice: 李**, no phone, no building, the summary the branch wrote.
     phone.goto(f"{live_server.url}/board/")
     notice = phone.locator(f"article[id='{wish.reference}']").inner_text()
-    assert "李**" in notice and "已更换*栋1至6层楼道灯" in notice
+    assert "李**" in notice and "已更换1至6层楼道灯" in notice and "3栋" not in notice
     assert "李秀英" not in notice and "13812345678" not in phone.content()
 
     # The resident follows the link they kept and rates the result.

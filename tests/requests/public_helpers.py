@@ -58,9 +58,10 @@ def close(wish, unit, note="已更换楼道灯", name="王建国"):
     return wish
 
 
-def publicise(wish, unit, note="已更换楼道灯", name="王建国"):
+def publicise(wish, unit, note="已更换楼道灯", name="王建国", summary=None):
+    """Closed with `note`, then publicised with `summary` (the note itself when none is given)."""
     close(wish, unit, note, name)
-    wish.publicise(by=_once("helper-branch", make_branch_admin))
+    wish.publicise(note if summary is None else summary, by=_once("helper-branch", make_branch_admin))
     return wish
 
 

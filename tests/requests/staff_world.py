@@ -59,7 +59,7 @@ def bring_to(w, state, **fields):
     wish.close("已上门测量", by=w.nurse)
     if state == S.CLOSED:
         return wish
-    wish.publicise(by=w.branch)
+    wish.publicise("已安排医生上门测量血压", by=w.branch)
     return wish
 
 

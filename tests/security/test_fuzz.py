@@ -129,6 +129,20 @@ def test_a_rating_with_a_garbage_token_is_a_404_page(world, db):
     check()
 
 
+def test_the_public_summary_form_survives_anything(world, db):
+    """The branch admin's summary: whatever is typed, the notice is revised or the page says why (never a 500)."""
+    url = reverse("requests:act", args=[world.objects["public_request"].reference, "revise"])
+
+    @FUZZ
+    @given(summary=st.one_of(TEXT, st.just("电话139/1234/5678"), st.just("住3栋2单元401室")))
+    def check(summary):
+        response = world.client("branch").post(url, {"revise-summary": summary})
+        assert_refused_politely(response)
+        assert response.status_code in (200, 302, 400)  # 400: a NUL (grid/middleware.py)
+
+    check()
+
+
 def test_the_login_form_survives_anything(world, db):
     @FUZZ
     @given(username=st.one_of(st.just("sec_worker"), TEXT), password=TEXT, next_url=st.one_of(st.just(""), TEXT))

@@ -144,7 +144,7 @@ def build_world():
     public.dispatch(unit_b, by=world.users["chairman"])
     public.accept(their_member.person, by=their_member)
     public.close(f"已电话联系{FOREIGN_PHONE}，上门清理了楼道", by=their_member)
-    public.publicise(by=world.users["branch"])
+    public.publicise("已上门清理了楼道", by=world.users["branch"])
     # A foreign request accepted and past its deadline (dispatched "ten days ago" through the same method), so the
     # overdue and mine-to-close queues have something foreign to leak.
     overdue = Request.order(category=category, text=FOREIGN_TEXT, micro_grid=theirs, channel=Request.Channel.ONLINE,

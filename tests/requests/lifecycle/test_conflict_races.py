@@ -110,8 +110,8 @@ def test_close_and_return_at_once_one_wins_and_the_other_is_refused_for_the_stat
 def test_two_branch_admins_publicising_at_once_publicise_once(w):
     second = make_branch_admin("branch2")
     for _round in range(ROUNDS):
-        outcome, moves, wish = _run(w, S.CLOSED, {"first": lambda wish: wish.publicise(by=w.branch),
-                                                  "second": lambda wish: wish.publicise(by=second)})
+        outcome, moves, wish = _run(w, S.CLOSED, {"first": lambda wish: wish.publicise("已上门", by=w.branch),
+                                                  "second": lambda wish: wish.publicise("已办结", by=second)})
         assert (sorted(outcome.values(), key=str), moves, wish.state) == (
             [None, "state"], [(S.CLOSED, S.PUBLICISED)], S.PUBLICISED), outcome
 

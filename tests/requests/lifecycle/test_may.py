@@ -9,7 +9,7 @@ from tests.requests.staff_world import S, bring_to, fast_passwords, world  # noq
 
 pytestmark = pytest.mark.django_db
 DOER = {"dispatch": "chairman", "accept": "nurse", "close": "nurse", "publicise": "branch", "return": "nurse",
-        "invalid": "chairman"}
+        "invalid": "chairman", "revise": "branch"}
 
 
 @pytest.fixture
@@ -35,6 +35,7 @@ def test_may_says_yes_exactly_when_the_transition_works(w, action, state):
     ("return", S.DISPATCHED, "builder"),
     ("dispatch", S.ORDERED, "nurse"),  # no dispatching role
     ("publicise", S.CLOSED, "chairman"),
+    ("revise", S.PUBLICISED, "chairman"),
 ])
 def test_may_says_no_to_someone_else(w, action, state, who):
     assert not bring_to(w, state).may(action, getattr(w, who))

@@ -25,7 +25,8 @@ ACTIONS = {
     "dispatch": lambda w, r: r.dispatch(w.hospital, by=w.chairman),
     "accept": lambda w, r: r.accept(w.nurse.person, by=w.nurse),
     "close": lambda w, r: r.close("已上门测量", by=w.nurse),
-    "publicise": lambda w, r: r.publicise(by=w.branch),
+    "publicise": lambda w, r: r.publicise("已上门测量血压", by=w.branch),
+    "revise": lambda w, r: r.revise_summary("已安排医生上门测量血压", by=w.branch),
     "return": lambda w, r: r.return_to_ordered("不归我们管", by=w.nurse),
     "invalid": lambda w, r: r.mark_invalid("重复诉求", by=w.chairman),
 }
@@ -34,6 +35,7 @@ ALLOWED = {
     ("accept", S.DISPATCHED): S.ACCEPTED,
     ("close", S.ACCEPTED): S.CLOSED,
     ("publicise", S.CLOSED): S.PUBLICISED,
+    ("revise", S.PUBLICISED): S.PUBLICISED,
     ("return", S.DISPATCHED): S.ORDERED,
     ("return", S.ACCEPTED): S.ORDERED,
     ("invalid", S.ORDERED): S.INVALID,
@@ -154,7 +156,7 @@ def test_close_records_the_note_and_the_given_time(w):
 def test_only_the_branch_publicises(w):
     wish = bring_to(w, S.CLOSED)
     with _refused("not_branch"):
-        wish.publicise(by=w.chairman)
+        wish.publicise("已上门测量血压", by=w.chairman)
 
 
 def test_only_the_dispatched_unit_returns(w):

@@ -38,11 +38,14 @@ CASES = {
     "accept": (S.DISPATCHED, "nurse", {}, S.ACCEPTED, "builder", "worker1"),
     "return": (S.DISPATCHED, "nurse", {"return-reason": "不归我们"}, S.ORDERED, "builder", "worker1"),
     "close": (S.ACCEPTED, "nurse", {"close-note": "已上门"}, S.CLOSED, "builder", "worker1"),
-    "publicise": (S.CLOSED, "branch", {}, S.PUBLICISED, "builder", "chairman"),
+    "publicise": (S.CLOSED, "branch", {"publicise-summary": "已安排医生上门测量血压"}, S.PUBLICISED, "builder",
+                  "chairman"),
+    "revise": (S.PUBLICISED, "branch", {"revise-summary": "已上门测量血压并建立健康档案"}, S.PUBLICISED, "builder",
+               "chairman"),
 }
 # The illegal state each action is tried from by its allowed user.
 ILLEGAL = {"dispatch": S.ACCEPTED, "invalid": S.CLOSED, "accept": S.CLOSED, "return": S.CLOSED,
-           "close": S.DISPATCHED, "publicise": S.ACCEPTED}
+           "close": S.DISPATCHED, "publicise": S.ACCEPTED, "revise": S.CLOSED}
 
 
 def _data(w, data):
