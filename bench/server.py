@@ -56,13 +56,18 @@ def collect_static(env):
 
 
 class Server:
-    """gunicorn as a context manager; `workers` pids are read from its children for the SIGKILL fault."""
+    """gunicorn as a context manager; `workers` pids are read from its children for the SIGKILL fault.
 
-    def __init__(self, database, port, workers=2, secret=None, static_root=None):
+    Several servers of one deployment share `secret` and `static_root` (bench/two_servers), and `extra_env`
+    (REDIS_URL, DATABASE_REPLICA_URL); kill() and start() take one down and bring it back.
+    """
+
+    def __init__(self, database, port, workers=2, secret=None, static_root=None, extra_env=None):
         self.port, self.workers = port, workers
         self._own_static = static_root is None
         self.static_root = Path(static_root or tempfile.mkdtemp(prefix="nanjie-bench-static-"))
         self.env = production_env(database, self.static_root, secret)
+        self.env.update(extra_env or {})
         self.process = None
         self.log = tempfile.NamedTemporaryFile(prefix="nanjie-bench-gunicorn-", suffix=".log", delete=False)
 
@@ -73,6 +78,9 @@ class Server:
     def __enter__(self):
         if self._own_static:
             collect_static(self.env)
+        return self.start()
+
+    def start(self):
         self.process = subprocess.Popen(
             [GUNICORN, "nanjie.wsgi:application", "--bind", f"127.0.0.1:{self.port}", "--workers",
              str(self.workers), "--timeout", "30", "--graceful-timeout", "5"],  # access log skips log masking
@@ -90,6 +98,11 @@ class Server:
                 time.sleep(0.3)
         self.stop()
         raise RuntimeError(f"gunicorn did not answer /healthz on port {self.port}; see {self.log.name}")
+
+    def kill(self):
+        """The whole server at once, as if its machine died: SIGKILL to gunicorn and every worker."""
+        os.killpg(self.process.pid, signal.SIGKILL)  # our own session: gunicorn and its workers only
+        self.process.wait()
 
     def worker_pids(self):
         out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(self.process.pid)], capture_output=True, text=True)

@@ -11,6 +11,9 @@ class NanjieConfig(AppConfig):
     verbose_name = _("Nanjie Grid")
 
     def ready(self):
-        from nanjie import registry, roles  # noqa: F401 (registry: its system check)
+        from nanjie import db_router, registry, roles  # noqa: F401 (registry: its system check)
+
+        # The per-address limits decide who may send now: never read from a replica a moment behind.
+        db_router.read_from_primary(self.get_model("ThrottleHit"))
 
         post_migrate.connect(roles.on_post_migrate, dispatch_uid="nanjie.roles.ensure_groups")

@@ -109,6 +109,54 @@ def sqlite_database(path):
     }
 
 
+def redis_caches(url, prefix):
+    """The cache and the sessions in one Redis (redis://host:port/db, rediss:// with TLS, unix:///path.sock).
+
+    Django's own RedisCache: it needs only redis-py, and get/set/add/incr/delete are all we use (django-redis
+    would add compression, locks and pattern scans we have no use for). Two key prefixes, so the cache can be
+    dropped without logging anyone out. Short socket timeouts: a Redis that hangs is an error page in two
+    seconds (503, nanjie.views.server_error), not a gunicorn worker stuck until its 30-second timeout.
+    """
+    scheme = urlparse(url).scheme
+    if scheme not in ("redis", "rediss", "unix"):  # the scheme only: the URL may hold a password
+        raise ImproperlyConfigured(f"REDIS_URL must start with redis://, rediss:// or unix://, not {scheme!r}")
+    options = {"socket_connect_timeout": 2, "socket_timeout": 2, "health_check_interval": 30}
+
+    def cache(key_prefix):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+                "KEY_PREFIX": key_prefix, "OPTIONS": options}
+
+    return {"default": cache(f"{prefix}:cache"), "sessions": cache(f"{prefix}:session")}
+
+
+def media_storage():
+    """Residents' photos: a folder (DJANGO_MEDIA_ROOT, on a shared mount for several app servers), or an
+    S3-compatible bucket (DJANGO_MEDIA_S3_BUCKET; MinIO, Aliyun OSS, Tencent COS…) through django-storages.
+
+    The bucket stays private: photos are only ever served through the view that checks access, never by URL.
+    Credentials come from the standard AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 itself.
+    """
+    bucket = os.environ.get("DJANGO_MEDIA_S3_BUCKET", "").strip()
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    try:
+        import storages.backends.s3  # noqa: F401
+    except ImportError:
+        raise ImproperlyConfigured("DJANGO_MEDIA_S3_BUCKET needs django-storages: pip install '.[s3]'") from None
+    endpoint = os.environ.get("DJANGO_MEDIA_S3_ENDPOINT", "").strip() or None
+    if endpoint and not endpoint.startswith(("https://", "http://")):
+        raise ImproperlyConfigured(f"DJANGO_MEDIA_S3_ENDPOINT must start with https://, not {endpoint!r}")
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint,
+        "region_name": os.environ.get("DJANGO_MEDIA_S3_REGION", "").strip() or None,
+        "location": os.environ.get("DJANGO_MEDIA_S3_PREFIX", "media").strip("/ "),
+        "default_acl": None,  # the bucket's own policy (private); many S3-compatible stores refuse ACLs
+        "querystring_auth": True,  # any URL made for a file is signed and expires
+        "file_overwrite": False,  # two servers saving the same name never replace each other's photo
+    }}
+
+
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEV_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
@@ -121,6 +169,21 @@ if not DEBUG and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL", ""))}
+# A read replica (PostgreSQL streaming standby): GET pages read from it, everything else stays on the primary
+# (nanjie/db_router.py). In tests it is a mirror of default: the same test database, no second one to create.
+# (Lower-case names: the URLs may hold passwords, and are no settings to list.)
+replica_url = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+DATABASE_ROUTERS = []
+if replica_url:
+    if not replica_url.startswith(("postgres://", "postgresql://")):
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL must be a postgres://… URL (a streaming standby)")
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL needs DATABASE_URL on PostgreSQL too")
+    DATABASES["replica"] = {**database_from_url(replica_url), "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["nanjie.db_router.PrimaryReplicaRouter"]
+# After a write, the same browser reads from the primary for this long: a resident sees the wish just sent even
+# while the replica is a moment behind. Longer than the replica's usual lag (watch pg_stat_replication).
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10, minimum=1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -145,6 +208,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session and the user are read: a GET reads from the replica unless this browser just wrote.
+    "nanjie.db_router.ReadReplicaMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -211,7 +276,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Manifest storage needs collectstatic; development and tests serve straight from the finders.
 STATIC_MANIFEST = env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if STATIC_MANIFEST
@@ -271,8 +336,18 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", True)
 
+# Without Redis: a cache per process (or per machine with DJANGO_CACHE_DIR) and sessions in the database, so
+# `make run` needs nothing. With REDIS_URL (every deployment of more than one app server): one cache and the
+# sessions in Redis, which every server sees alike. Nothing a resident submitted is kept there.
+redis_url = os.environ.get("REDIS_URL", "").strip()
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-if os.environ.get("DJANGO_CACHE_DIR"):
+if redis_url and os.environ.get("DJANGO_CACHE_DIR"):
+    raise ImproperlyConfigured("Set REDIS_URL or DJANGO_CACHE_DIR, not both: the cache lives in one place")
+if redis_url:
+    CACHES = redis_caches(redis_url, env_str("REDIS_KEY_PREFIX", "nanjie"))
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_CACHE_ALIAS = "sessions"
+elif os.environ.get("DJANGO_CACHE_DIR"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ["DJANGO_CACHE_DIR"],

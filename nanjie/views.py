@@ -12,6 +12,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 
 @require_GET
@@ -23,12 +25,13 @@ def healthz(request):
 
 
 def server_error(request):
-    """Our 500 page; while the database is unreachable, the same page as a 503 with Retry-After.
+    """Our 500 page; while the database (or Redis: the sessions) is unreachable, the same page as a 503 with
+    Retry-After.
 
     A resident who sees it mid-submission is told to check their tracking page before sending again; a client
     or a monitor that reads the status learns the outage is passing. The page itself needs no database.
     """
-    unavailable = isinstance(sys.exc_info()[1], OperationalError)
+    unavailable = isinstance(sys.exc_info()[1], (OperationalError, RedisConnectionError, RedisTimeoutError))
     # No request context: its processors (the user, the menu) may need the database that just failed.
     response = HttpResponse(loader.render_to_string("500.html"), status=503 if unavailable else 500)
     if unavailable:

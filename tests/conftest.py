@@ -1,5 +1,6 @@
 import os
 import shutil
+import uuid
 
 import pytest
 from django.db import connection
@@ -14,6 +15,77 @@ CHROMIUM_FLAGS = [
 @pytest.fixture(autouse=True)
 def _media_root(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+LOCAL_CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_server():
+    """The suite runs as one server on the primary, whatever the environment says: REDIS_URL's Redis is shared
+    (tests clear their cache, which on Redis is FLUSHDB for everyone), and a replica is a second connection that
+    cannot see the data a test holds in its open transaction. The fixtures `replica` and `redis_settings` turn
+    each on for one test. Session-wide, so the module-wide fixtures (the security world's logins) see it too."""
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    overrides = {}
+    if settings.DATABASE_ROUTERS:
+        overrides["DATABASE_ROUTERS"] = []
+    if "redis" in settings.CACHES["default"]["BACKEND"].lower():
+        overrides.update(CACHES=LOCAL_CACHES, SESSION_ENGINE="django.contrib.sessions.backends.db")
+    with override_settings(**overrides):
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """The replica alias is always there, as a TEST MIRROR of default (the same test database), so the router
+    tests run on every machine; without DATABASE_REPLICA_URL it is only used by those tests."""
+    from django.conf import settings
+    from django.db import connections
+
+    if "replica" not in settings.DATABASES:
+        settings.DATABASES["replica"] = {**settings.DATABASES["default"], "TEST": {"MIRROR": "default"}}
+        connections.configure_settings(settings.DATABASES)  # fill in the defaults of the new alias
+
+
+@pytest.fixture
+def replica(settings):
+    """The primary/replica router switched on; use with django_db(transaction=True, databases=[…, "replica"])."""
+    from django.db import connections
+
+    settings.DATABASE_ROUTERS = ["nanjie.db_router.PrimaryReplicaRouter"]
+    yield
+    connections["replica"].close()  # a mirror's connection is not ours to keep: the test database is dropped at the end
+
+
+@pytest.fixture
+def redis_url():
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        pytest.skip("needs Redis: set REDIS_URL=redis://127.0.0.1:6379/0 (.ci/run starts one and sets it)")
+    return url
+
+
+@pytest.fixture
+def redis_settings(settings, redis_url):
+    """The cache and the sessions in Redis as REDIS_URL configures them, under a key prefix of this test only;
+    afterwards exactly those keys are deleted (never FLUSHDB: the Redis may be shared)."""
+    import redis
+
+    from nanjie.settings import redis_caches
+
+    prefix = f"nanjie-test-{uuid.uuid4().hex[:12]}"
+    settings.CACHES = redis_caches(redis_url, prefix)
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    settings.SESSION_CACHE_ALIAS = "sessions"
+    yield prefix
+    client = redis.Redis.from_url(redis_url)
+    keys = list(client.scan_iter(match=f"{prefix}:*", count=500))
+    if keys:
+        client.delete(*keys)
+    client.close()
 
 
 def pytest_collection_modifyitems(config, items):

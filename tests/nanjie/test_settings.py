@@ -10,12 +10,13 @@ import pytest
 from nanjie.settings import database_from_url
 
 ROOT = Path(__file__).resolve().parents[2]
+PG = "postgres://postgres@127.0.0.1:5432/nanjie"
 GOOD = {"DJANGO_DEBUG": "False", "DJANGO_SECRET_KEY": "a-real-secret-" + "x" * 40,
         "DJANGO_ALLOWED_HOSTS": "nanjie.example.cn", "DATABASE_URL": "sqlite:////tmp/nanjie-settings-test.sqlite3"}
 
 
 def start(**overrides):
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL"))}
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_"))}
     env.update(GOOD)
     for key, value in overrides.items():
         if value is None:
@@ -41,12 +42,53 @@ def test_good_production_values_start():
     {"DJANGO_CONN_MAX_AGE": "soon", "DATABASE_URL": "postgres://postgres@127.0.0.1/nanjie"},
     {"NANJIE_VISIT_STALE_DAYS": "0"},
     {"NANJIE_PUBLIC_URL": "grid.example.cn"},
+    {"REDIS_URL": "http://127.0.0.1:6379/0"},
+    {"REDIS_URL": "redis://127.0.0.1:6379/0", "DJANGO_CACHE_DIR": "/tmp/nanjie-cache"},
+    {"DATABASE_URL": PG, "DATABASE_REPLICA_URL": "sqlite:////tmp/replica.sqlite3"},
+    {"DATABASE_REPLICA_URL": PG},
+    {"DATABASE_URL": PG, "DATABASE_REPLICA_URL": PG, "DATABASE_REPLICA_PIN_SECONDS": "0"},
+    {"DJANGO_MEDIA_S3_BUCKET": "photos", "DJANGO_MEDIA_S3_ENDPOINT": "oss-cn-kunming.example.cn"},
 ], ids=["bad-debug", "bad-scheme", "dev-secret-key-without-debug", "empty-allowed-hosts", "no-allowed-hosts",
         "bad-port", "no-db-name", "bad-conn-max-age", "zero-stale-days",
-        "public-url-without-scheme"])
+        "public-url-without-scheme", "redis-url-not-redis", "redis-and-cache-dir", "sqlite-replica",
+        "replica-of-sqlite", "zero-pin-seconds", "s3-endpoint-without-scheme"])
 def test_bad_values_stop_the_start_with_improperly_configured(overrides):
     result = start(**overrides)
     assert result.returncode != 0 and "ImproperlyConfigured" in result.stderr
+
+
+def value_of(expression, **overrides):
+    """A setting as a fresh start with these environment values computes it (printed with repr)."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_"))}
+    env.update(GOOD, **overrides)
+    code = f"import nanjie.settings as s; print(repr({expression}))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=60, check=True)
+    return eval(result.stdout)  # noqa: S307 - our own repr of plain values
+
+
+def test_without_redis_sessions_stay_in_the_database_and_the_cache_in_the_process():
+    assert value_of("(s.CACHES['default']['BACKEND'], getattr(s, 'SESSION_ENGINE', None))") == (
+        "django.core.cache.backends.locmem.LocMemCache", None)
+
+
+def test_with_redis_the_cache_and_the_sessions_are_in_it_under_two_prefixes():
+    caches = value_of("s.CACHES", REDIS_URL="redis://cache.internal:6379/2", REDIS_KEY_PREFIX="county")
+    assert {alias: (c["LOCATION"], c["KEY_PREFIX"]) for alias, c in caches.items()} == {
+        "default": ("redis://cache.internal:6379/2", "county:cache"),
+        "sessions": ("redis://cache.internal:6379/2", "county:session")}
+    assert value_of("(s.SESSION_ENGINE, s.SESSION_CACHE_ALIAS)", REDIS_URL="redis://cache.internal:6379/2") == (
+        "django.contrib.sessions.backends.cache", "sessions")
+
+
+def test_a_replica_is_routed_and_is_a_test_mirror_of_default():
+    routers, mirror = value_of("(s.DATABASE_ROUTERS, s.DATABASES['replica']['TEST'])", DATABASE_URL=PG,
+                               DATABASE_REPLICA_URL="postgres://reader@replica.internal:5432/nanjie")
+    assert (routers, mirror) == (["nanjie.db_router.PrimaryReplicaRouter"], {"MIRROR": "default"})
+
+
+def test_without_a_replica_no_router_is_installed():
+    assert value_of("(s.DATABASE_ROUTERS, sorted(s.DATABASES))") == ([], ["default"])
 
 
 def test_the_development_key_is_fine_with_debug_on():
