@@ -16,8 +16,8 @@ from django.db import connections
 from django.test import Client
 from django.utils import timezone
 
+from nanjie import throttle
 from requests.models import Request
-from requests.public import throttle
 from requests.statistics import figures as stats
 from tests.factories import make_branch_admin, make_unit, make_user
 from tests.requests.public_helpers import community, wish_post
