@@ -32,6 +32,10 @@ EXEMPT = {
                     "the outcome; read-only in admin); each report-in is a row with who and when",
     "grid.Visit": "a record of one visit, written once with recorded_by and created_at, not a roster",
     "grid.ServiceRecord": "a record of one three-ways service, written once with recorded_by and created_at",
+    "volunteers.Session": "every state change is a volunteers.SessionChange row (who, when, from, to; read-only "
+                          "in admin)",
+    "volunteers.Booking": "booked and cancelled through the model only, each a volunteers.BookingEvent row (who, "
+                          "when); read-only in admin",
 }
 REGISTERED = {model._meta.label: model_admin for model, model_admin in admin.site._registry.items()}
 ROSTERS = sorted(label for label, model_admin in REGISTERED.items() if isinstance(model_admin, HistoryAdmin))
