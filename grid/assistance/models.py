@@ -156,4 +156,5 @@ class ServiceRecord(models.Model):
     def clean(self):
         super().clean()
         if self.done_on and self.done_on > timezone.localdate():
-            raise ValidationError({"done_on": _("The date cannot be in the future.")}, code="future_service")
+            raise ValidationError({"done_on": ValidationError(
+                _("The date cannot be in the future."), code="future_service")})

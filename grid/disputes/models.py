@@ -79,9 +79,11 @@ class Dispute(models.Model):
     def clean(self):
         super().clean()
         if self.found_on and self.found_on > timezone.localdate():
-            raise ValidationError({"found_on": _("The date found cannot be in the future.")}, code="future_dispute")
+            raise ValidationError({"found_on": ValidationError(
+                _("The date found cannot be in the future."), code="future_dispute")})
         if self.follow_up_on and self.resolved_on and self.follow_up_on < self.resolved_on:
-            raise ValidationError({"follow_up_on": FOLLOW_UP_BEFORE_RESOLUTION}, code="follow_up_before_resolution")
+            raise ValidationError({"follow_up_on": ValidationError(
+                FOLLOW_UP_BEFORE_RESOLUTION, code="follow_up_before_resolution")})
 
     def _refuse_unless(self, allowed, action):
         """Say why this dispute, as it stands now, cannot make this move (the page may show an older state)."""

@@ -93,7 +93,8 @@ class Household(models.Model):
     def clean(self):
         super().clean()
         if self.micro_grid_id and not self.micro_grid.is_micro_grid:
-            raise ValidationError({"micro_grid": _("A household belongs to a micro-grid.")}, code="not_micro_grid")
+            raise ValidationError({"micro_grid": ValidationError(
+                _("A household belongs to a micro-grid."), code="not_micro_grid")})
 
     @property
     def address(self):

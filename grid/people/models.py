@@ -107,8 +107,8 @@ class GridPost(models.Model):
     def clean(self):
         super().clean()
         if self.node_id and not self.node.is_grid:
-            raise ValidationError({"node": _("Posts belong to a grid (网格), not to a %(kind)s.") % {
-                "kind": self.node.get_kind_display()}}, code="post_not_on_grid")
+            raise ValidationError({"node": ValidationError(_("Posts belong to a grid (网格), not to a %(kind)s.") % {
+                "kind": self.node.get_kind_display()}, code="post_not_on_grid")})
 
 
 def _staffing_by_grid(grid_ids):

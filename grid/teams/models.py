@@ -52,7 +52,8 @@ class GridTeamMember(models.Model):
     def clean(self):
         super().clean()
         if self.grid_id and not self.grid.is_grid:
-            raise ValidationError({"grid": _("The teams are assigned to a grid (网格).")}, code="not_grid")
+            raise ValidationError({"grid": ValidationError(
+                _("The teams are assigned to a grid (网格)."), code="not_grid")})
 
 
 def team_grid_ids(user):

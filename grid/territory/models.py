@@ -142,7 +142,7 @@ class GridNode(MPTTModel):
                     "kind": self.get_kind_display(),
                     "parent": GridNode.Kind(parent_kind).label,
                 }
-            raise ValidationError({"parent": message}, code="kind_depth")
+            raise ValidationError({"parent": ValidationError(message, code="kind_depth")})
 
     def save(self, *args, **kwargs):
         self.check_kind()

@@ -53,7 +53,8 @@ class Visit(models.Model):
     def clean(self):
         super().clean()
         if self.visited_on and self.visited_on > timezone.localdate():
-            raise ValidationError({"visited_on": _("A visit cannot be in the future.")}, code="future_visit")
+            raise ValidationError({"visited_on": ValidationError(
+                _("A visit cannot be in the future."), code="future_visit")})
         if self.visited_on and self.visited_on < timezone.localdate() - datetime.timedelta(days=366):
-            raise ValidationError({"visited_on": _("A visit more than a year ago cannot be logged here.")},
-                                  code="old_visit")
+            raise ValidationError({"visited_on": ValidationError(
+                _("A visit more than a year ago cannot be logged here."), code="old_visit")})

@@ -23,8 +23,9 @@ def test_phone_numbers_are_stored_in_one_normal_form(raw, stored):
 
 @pytest.mark.parametrize("raw", ["12345", "12812345678", "1381234567", "abc", "5712345", "138123456789"])
 def test_bad_phone_numbers_are_refused(raw):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         normalise_phone(raw)
+    assert refused.value.code == "invalid_phone"
 
 
 @pytest.mark.django_db

@@ -279,7 +279,8 @@ class Inspection(models.Model):
     def clean(self):
         super().clean()
         if self.inspected_on and self.inspected_on > timezone.localdate():
-            raise ValidationError({"inspected_on": _("An inspection cannot be in the future.")}, code="future")
+            raise ValidationError({"inspected_on": ValidationError(
+                _("An inspection cannot be in the future."), code="future")})
         if self.inspected_on:
             self.month = month_start(self.inspected_on)
 

@@ -85,7 +85,8 @@ class Session(models.Model):
                    models.Index(fields=["state", "on"], name="session_state_on")]
         constraints = [
             models.UniqueConstraint(fields=["rule", "on", "starts_at"], name="one_session_per_rule_time",
-                                    violation_error_message=_("This service already has a session at that time.")),
+                                    violation_error_message=_("This service already has a session at that time."),
+                                    violation_error_code="unique_session"),
             models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start",
                                    violation_error_code="ends_before_start",
                                    violation_error_message=_("The session must end after it starts.")),

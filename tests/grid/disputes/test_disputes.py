@@ -33,8 +33,9 @@ def test_a_dispute_moves_from_mediating_to_resolved_with_transitions(worker3, tr
 
 def test_a_registered_dispute_cannot_be_resolved_without_mediation(worker3, tree):
     dispute = make_dispute(worker3)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         dispute.resolve("和解", by=worker3)
+    assert refused.value.code == "not_mediating"
 
 
 def test_an_illegal_move_through_the_page_shows_a_message_and_changes_nothing(client3, worker3, tree):

@@ -66,20 +66,23 @@ def test_the_whistle_shows_who_came(client, member, branch):
 def test_reporting_in_twice_is_refused(member, branch):
     whistle = blow(branch)
     whistle.report_in(member.person, "")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         whistle.report_in(member.person, "")
+    assert refused.value.code == "already_reported"
 
 
 def test_someone_outside_the_teams_cannot_report_in(worker4, branch):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         blow(branch).report_in(worker4.person, "")
+    assert refused.value.code == "not_in_team"
 
 
 def test_a_closed_whistle_takes_no_report(member, branch):
     whistle = blow(branch)
     whistle.close("已处置", by=branch)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         whistle.report_in(member.person, "")
+    assert refused.value.code == "whistle_closed"
 
 
 def test_the_branch_closes_a_whistle_with_the_outcome(client, branch):
@@ -110,8 +113,9 @@ def test_the_grid_teams_partial_lists_the_roster(member):
 
 def test_a_team_is_assigned_to_a_grid_not_a_micro_grid(member):
     row = GridTeamMember(team=TeamKind.HOMEOWNERS, person=member.person, grid=GridNode.objects.get(code="NJ-03-01"))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         row.full_clean()
+    assert "not_grid" in {e.code for es in refused.value.error_dict.values() for e in es}
 
 
 def test_the_grid_partial_shows_the_grids_coverage_to_its_worker(rf, worker3):

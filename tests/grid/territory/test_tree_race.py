@@ -87,5 +87,6 @@ def test_move_to_refuses_a_micro_grid_under_the_total_grid(db):
     from django.core.exceptions import ValidationError
 
     total = make_tree(grids=1, micro_per_grid=1)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         GridNode.objects.get(code="NJ-01-01").move_to(total)
+    assert "kind_depth" in {e.code for es in refused.value.error_dict.values() for e in es}

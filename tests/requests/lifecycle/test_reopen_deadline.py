@@ -52,8 +52,9 @@ def test_a_satisfied_rating_keeps_the_deadline(w):
 def test_a_refused_reopen_changes_neither_state_nor_deadline(w):
     wish = _closed_long_ago(w)
     before = wish.deadline
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         wish.rate("unsatisfied", "")
+    assert refused.value.code == "no_comment"
     wish.refresh_from_db()
     assert (wish.state, wish.deadline) == (S.CLOSED, before)
 

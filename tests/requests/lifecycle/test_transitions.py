@@ -103,8 +103,9 @@ def test_dispatch_refuses_a_deadline_in_the_past(w):
 def test_only_the_joint_meeting_dispatches(w, who):
     wish = bring_to(w, S.ORDERED)
     user = w.worker1 if who == "branch_less" else getattr(w, who)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         wish.dispatch(w.hospital, by=user)
+    assert refused.value.code == "not_dispatcher"
     assert Request.objects.get(pk=wish.pk).state == S.ORDERED
 
 

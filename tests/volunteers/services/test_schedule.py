@@ -67,8 +67,9 @@ def test_an_extra_session_is_recorded_beside_the_rules_own(rule, branch):
 
 def test_an_extra_session_at_the_time_of_an_existing_one_is_refused(rule, branch):
     rule.schedule_through(D(2026, 3, 31))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         rule.add_extra(D(2026, 3, 11), by=branch)
+    assert "unique_session" in {e.code for es in refused.value.error_dict.values() for e in es}
 
 
 def test_an_extra_session_outside_the_rules_dates_is_refused(rule, branch):
