@@ -31,6 +31,8 @@ run: seed
 	@echo "Serving Nanjie Grid on http://127.0.0.1:8000 (Ctrl-C stops it)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# The suite spreads over every core (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
+PYTEST_ARGS ?= -n auto
 test: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
