@@ -45,7 +45,8 @@ def test_a_bad_phone_number_is_refused_with_a_message(client3, tree):
     micro = tree.get_descendants().get(code="NJ-03-02")
     response = client3.post(reverse("field:household_new"), {
         "micro_grid": micro.pk, "people": 1, "contact_name": "周建国", "contact_phone": "12345"})
-    assert response.status_code == 200 and not Household.objects.exists()
+    assert not Household.objects.exists()
+    assert "请填写大陆手机号" in response.content.decode()
 
 
 def test_a_household_cannot_be_added_to_another_grid(client3, tree):

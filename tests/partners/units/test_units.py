@@ -60,6 +60,7 @@ def test_units_are_paginated_by_twelve(client, units):
 def test_a_bad_filter_value_gives_a_message_not_an_error(client, units):
     response = client.get(URL, {"duty": "not-a-number", "page": "x"})
     assert response.status_code == 200
+    assert "选择一个有效的选项" in response.content.decode()
 
 
 def test_the_units_page_query_count_does_not_grow_with_units(client, units, django_assert_num_queries):

@@ -77,10 +77,12 @@ def test_eight_residents_posting_the_form_at_once_get_one_booking_and_seven_mess
         client = Client(REMOTE_ADDR=f"10.0.0.{number + 1}")
         return client.post(reverse("volunteers:book", args=[last_slot.pk]), {
             "slot": "09:40", "resident_name": f"居民{number}", "resident_phone": f"1380000{number:04d}",
-            "submission": str(uuid.uuid4())}).status_code
+            "submission": str(uuid.uuid4())})
 
-    statuses, _refused = _together([lambda n=n: press(n) for n in range(BOOKERS)])
-    assert sorted(statuses) == [302] + [400] * (BOOKERS - 1)
+    answers, _refused = _together([lambda n=n: press(n) for n in range(BOOKERS)])
+    assert sorted(answer.status_code for answer in answers) == [302] + [400] * (BOOKERS - 1)
+    refusals = [answer.content.decode() for answer in answers if answer.status_code == 400]
+    assert [page for page in refusals if "刚刚被别人预约了" not in page and "已约满" not in page] == []
 
 
 def test_the_database_refuses_a_second_active_booking_of_a_slot(last_slot):
