@@ -227,6 +227,12 @@ EXPECTED = {
                                kwargs=lambda world, fmt=fmt, name=name: {
                                    "format": fmt, "service_request_id": world.objects[name].reference})
         for fmt in OPEN311_FORMATS for name in ("request", "public_request")},
+    # --- grid/visits worksheets: printed for the grid workers, their own micro-grids only ---------------------
+    "field:visit_worksheets": Route(staff(200, 403, 403, 200), hidden=MARKERS),
+    "field:visit_worksheet": {
+        "NJ-02": Route(staff(404, 403, 403, 200), kwargs=lambda world: {"code": "NJ-02"}),
+        "NJ-01": Route(staff(200, 403, 403, 200), kwargs=lambda world: {"code": "NJ-01"}, hidden=MARKERS),
+    },
 }
 
 

@@ -248,6 +248,7 @@ ARGUMENTS = {
     "field:pair": {"foreign": pk_of("pair")},
     "field:dispute": {"foreign": pk_of("dispute")},
     "field:whistle": {"foreign": pk_of("whistle")},
+    "field:visit_worksheet": {"NJ-01": fixed(code="NJ-01")},
 }
 NOT_FUZZED = {
     "set_language": "POST only",
