@@ -136,3 +136,9 @@ def test_an_empty_parameter_is_as_if_it_were_not_given(client, w):
 def test_an_unknown_parameter_is_ignored(client, w):
     order(w)
     assert len(get_rows(client, "requests", "json", {"colour": "red"})) == 1
+
+
+def test_a_thousand_ids_at_once_are_answered(client, w):
+    wish = order(w)
+    listed = ",".join([wish.reference, *(f"NJ-2026-{n:06d}" for n in range(500000, 500999))])
+    assert ids(get_rows(client, "requests", "json", {"service_request_id": listed})) == [wish.reference]
