@@ -147,3 +147,29 @@ def test_an_open_request_is_expected_by_its_deadline(client, w):
 def test_the_request_id_is_the_public_reference(client, w):
     wish = bring_to(w, S.ORDERED)
     assert get_rows(client, "requests", "json")[0]["service_request_id"] == wish.reference
+
+
+# What the spec says each field may hold: options, W3C datetimes, free text without HTML, at most 4,000 characters.
+REQUEST_RULES = {
+    "status": lambda value: value in ("open", "closed"),
+    "requested_datetime": lambda value: bool(W3C.fullmatch(value)),
+    "updated_datetime": lambda value: bool(W3C.fullmatch(value)),
+    "expected_datetime": lambda value: value is None or bool(W3C.fullmatch(value)),
+    "description": lambda value: value is None or (len(value) <= 4000 and "<" not in value),
+}
+SERVICE_RULES = {"metadata": lambda value: value in (True, False, "true", "false"),
+                 "type": lambda value: value in ("realtime", "batch", "blackbox")}
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_every_request_field_holds_what_the_spec_allows(client, each_state, fmt):
+    broken = [(row["service_request_id"], name) for row in get_rows(client, "requests", fmt)
+              for name, allowed in REQUEST_RULES.items() if not allowed(row[name] or None)]
+    assert broken == []
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_every_service_field_holds_what_the_spec_allows(client, w, fmt):
+    broken = [(row["service_code"], name) for row in get_rows(client, "services", fmt)
+              for name, allowed in SERVICE_RULES.items() if not allowed(row[name])]
+    assert broken == []
