@@ -4,6 +4,7 @@ The residents' addresses come first; they are printed on posters and leaflets an
 """
 
 from requests.notices import urls as notices
+from requests.open311 import urls as open311
 from requests.printouts import urls as printouts
 from requests.public import urls as public
 from requests.staff import urls as staff
@@ -11,4 +12,4 @@ from requests.statistics import urls as statistics
 
 app_name = "requests"
 urlpatterns = [*public.urlpatterns, *notices.urlpatterns, *statistics.urlpatterns, *printouts.urlpatterns,
-               *staff.urlpatterns]
+               *staff.urlpatterns, *open311.urlpatterns]

@@ -8,4 +8,6 @@ urlpatterns = [
     path("visits/", views.visit_list, name="visits"),
     path("visits/<int:pk>/", views.visit_detail, name="visit"),
     path("coverage/", views.coverage, name="coverage"),
+    path("visits/worksheets/", views.worksheet_index, name="visit_worksheets"),
+    path("visits/worksheets/<str:code>/", views.worksheet, name="visit_worksheet"),
 ]

@@ -10,13 +10,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 from grid.households.filters import HouseholdFilter, address_query
 from grid.households.models import Household, stale_days
 from grid.people.models import person_of
+from grid.territory.models import GridNode
 from grid.visits import coverage as counts
+from grid.visits import worksheets
 from grid.visits.filters import VisitFilter
 from grid.visits.forms import HouseholdSearchForm, VisitForm
 from grid.visits.models import Visit
 from grid.visits.sections import sections_for
 from nanjie.once import post_once
-from nanjie.paging import paginate, query_without_page
+from nanjie.paging import CAP, paginate, query_without_page
+from nanjie.paper import render_on_paper
 
 SEARCH_LIMIT = 20
 
@@ -87,3 +90,24 @@ def coverage(request):
         "grids": grids, "micro": micro, "total": counts.total(grids), "filter": stale,
         "page": paginate(request, stale.qs, 15), "query": query_without_page(request), "stale_days": stale_days(),
         "month": counts.month_start(), "today": timezone.localdate()})
+
+
+@require_GET
+@login_required
+@permission_required("grid.add_visit", raise_exception=True)
+def worksheet_index(request):
+    """The grids a worker can print visit worksheets for, with the households due in each micro-grid."""
+    return render(request, "grid/visits/worksheet_index.html", {
+        "grids": worksheets.index(request.user), "stale_days": stale_days()})
+
+
+@require_GET
+@login_required
+@permission_required("grid.add_visit", raise_exception=True)
+def worksheet(request, code):
+    """A grid's worksheets on A4, one micro-grid a page, in Chinese: only the user's micro-grids; else a 404."""
+    grid = get_object_or_404(GridNode.objects.working_area(request.user).filter(kind=GridNode.Kind.GRID), code=code)
+    sheets, cut = worksheets.sheets(request.user, grid)
+    return render_on_paper(request, "grid/visits/worksheet.html", {
+        "grid": grid, "sheets": sheets, "cut": cut, "cap": CAP, "stale_days": stale_days(),
+        "today": timezone.localdate(), "worker": getattr(request.user, "person", None)})

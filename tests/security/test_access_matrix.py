@@ -125,6 +125,7 @@ def act_routes():
 
 QUEUE_ROUTES = queue_routes()  # name -> (page, CSV export): the export shares the page's scope and refusals
 PUBLIC = PERSONAS  # the public pages mask for everyone, staff included
+OPEN311_FORMATS = ("json", "xml")
 
 EXPECTED = {
     # --- public -------------------------------------------------------------------------------------------
@@ -216,6 +217,22 @@ EXPECTED = {
     "requests:detail": Route(staff(404, 404, 200, 200), kwargs=foreign_reference),
     "requests:slip": Route(staff(404, 404, 200, 200), kwargs=foreign_reference),
     "requests:act": act_routes(),
+    # --- requests/open311: the public Open311 API, the same answer for everyone (no text but public summaries) ---
+    "requests:open311_services": {fmt: Route(everyone(200), kwargs=lambda world, fmt=fmt: {"format": fmt})
+                                  for fmt in OPEN311_FORMATS},
+    "requests:open311_requests": {fmt: Route(everyone(200), kwargs=lambda world, fmt=fmt: {"format": fmt},
+                                             hidden=MARKERS, hidden_from=PUBLIC) for fmt in OPEN311_FORMATS},
+    "requests:open311_request": {
+        f"{fmt}-{name}": Route(everyone(200), hidden=MARKERS, hidden_from=PUBLIC,
+                               kwargs=lambda world, fmt=fmt, name=name: {
+                                   "format": fmt, "service_request_id": world.objects[name].reference})
+        for fmt in OPEN311_FORMATS for name in ("request", "public_request")},
+    # --- grid/visits worksheets: printed for the grid workers, their own micro-grids only ---------------------
+    "field:visit_worksheets": Route(staff(200, 403, 403, 200), hidden=MARKERS),
+    "field:visit_worksheet": {
+        "NJ-02": Route(staff(404, 403, 403, 200), kwargs=lambda world: {"code": "NJ-02"}),
+        "NJ-01": Route(staff(200, 403, 403, 200), kwargs=lambda world: {"code": "NJ-01"}, hidden=MARKERS),
+    },
 }
 
 
@@ -509,3 +526,13 @@ def test_the_foreign_stations_page_shows_its_duty_roster_masked(world, db):
 def test_the_booking_opens_with_its_own_token(world, db):
     response = world.client("anonymous").get(reverse("volunteers:booking", args=[world.objects["booking"].token]))
     assert response.status_code == 200 and mask_name(FOREIGN_NAME) in body_of(response)
+
+
+# --- Open311: the foreign requests are there, with the public summary only -----------------------------------
+
+@pytest.mark.parametrize("fmt", OPEN311_FORMATS)
+def test_open311_lists_the_foreign_requests_with_the_public_summary_only(world, db, fmt):
+    """Positive control for its leak checks: the foreign requests are listed, the publicised one with its summary."""
+    body = body_of(world.client("anonymous").get(reverse("requests:open311_requests", kwargs={"format": fmt})))
+    assert world.objects["request"].reference in body and "已上门清理了楼道" in body
+    assert "已电话联系" not in body and FOREIGN_PHONE[-4:] not in body

@@ -248,6 +248,7 @@ ARGUMENTS = {
     "field:pair": {"foreign": pk_of("pair")},
     "field:dispute": {"foreign": pk_of("dispute")},
     "field:whistle": {"foreign": pk_of("whistle")},
+    "field:visit_worksheet": {"NJ-01": fixed(code="NJ-01")},
 }
 NOT_FUZZED = {
     "set_language": "POST only",
@@ -264,6 +265,10 @@ NOT_FUZZED = {
     "volunteers:inspection_fixed": "POST only",
     "volunteers:session_record": "POST only; its form is fuzzed below",
     "volunteers:session_cancel": "POST only",
+    # Answers are JSON or XML error lists, not pages: fuzzed at the end with the spec's parameters.
+    "requests:open311_services": "fuzzed below (Open311)",
+    "requests:open311_requests": "fuzzed below (Open311)",
+    "requests:open311_request": "fuzzed below (Open311)",
 }
 # Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",
@@ -452,3 +457,57 @@ def test_an_admin_history_record_for_a_version_that_is_not_a_number_goes_back_to
 
     url = reverse("admin:grid_gridnode_simple_history", args=[GridNode.objects.first().pk, "x1"])
     assert world.client("superuser").get(url).status_code == 302
+
+
+# --- Open311 (requests/open311): every answer is 200 with rows, or the spec's error list with 400/404 ------------
+
+OPEN311_PARAMS = ["service_request_id", "service_code", "start_date", "end_date", "status", "page", "page_size",
+                  "jurisdiction_id", *COMMON_PARAMS]
+W3C_ISH = st.one_of(st.datetimes(timezones=st.timezones()).map(lambda at: at.isoformat()),
+                    st.datetimes().map(lambda at: at.isoformat() + "Z"),
+                    st.sampled_from(["2026-01-01T00:00:00Z", "2026-12-31T23:59:59+08:00", "0001-01-01T00:00:00Z",
+                                     "9999-12-31T23:59:59Z", "2026-02-30T00:00:00Z", "2026-01-01T24:00:00Z"]))
+OPEN311_VALUE = st.one_of(VALUE, W3C_ISH, st.sampled_from(["open", "closed", "open,closed", "json", "xml", "NJ"]))
+
+
+def assert_open311_answer(response, fmt):
+    import json
+    import xml.etree.ElementTree as ElementTree
+
+    assert response.status_code in (200, 400, 404), response.status_code
+    if response.status_code == 400 and "html" in response.get("Content-Type", ""):
+        assert_refused_politely(response)  # a NUL anywhere: nanjie.middleware.RejectNulMiddleware's page, first
+        return
+    parsed = json.loads(response.content) if fmt == "json" else ElementTree.fromstring(response.content)
+    if response.status_code != 200:
+        errors = parsed if fmt == "json" else [{child.tag: child.text for child in error} for error in parsed]
+        assert errors and all(set(error) == {"code", "description"} for error in errors)
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+@pytest.mark.parametrize("name", ["requests:open311_services", "requests:open311_requests"])
+def test_no_open311_query_gives_a_500(world, db, name, fmt):
+    url = reverse(name, kwargs={"format": fmt})
+
+    @FUZZ
+    @given(params=st.dictionaries(st.sampled_from(OPEN311_PARAMS), st.one_of(OPEN311_VALUE, st.lists(
+        OPEN311_VALUE, min_size=2, max_size=3)), min_size=1, max_size=6))
+    def check(params):
+        assert_open311_answer(world.client("anonymous").get(url, params), fmt)
+
+    check()
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_no_open311_request_id_gives_a_500(world, db, fmt):
+    from urllib.parse import quote
+
+    @FUZZ
+    @given(identifier=st.one_of(TEXT, NUMBER).filter(lambda text: text.strip("/") and "/" not in text))
+    def check(identifier):
+        response = world.client("anonymous").get(f"/open311/v2/requests/{quote(identifier, safe='')}.{fmt}")
+        if response.status_code == 404 and "html" in response.get("Content-Type", ""):
+            return  # no route matched at all (the id ends in a dot and a format, or is empty): the portal's 404
+        assert_open311_answer(response, fmt)
+
+    check()
