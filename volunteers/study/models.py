@@ -41,6 +41,10 @@ def branch_members():
             .exclude(pk__in=MobileMember.objects.away().values("person_id")))
 
 
+def _field_error(field, message, code):
+    return ValidationError({field: ValidationError(message, code=code)})
+
+
 def materials_size(file):
     if file and file.size > MATERIALS_MAX_BYTES:
         raise ValidationError(_("The file is larger than 10 MB; upload a smaller one."), code="too_big")
@@ -114,20 +118,18 @@ class StudySession(models.Model):
     def clean(self):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("The end must be after the start.")}, code="times")
+            raise _field_error("ends_at", _("The end must be after the start."), "times")
         if self.starts_at and self.ends_at and self.ends_at - self.starts_at > datetime.timedelta(hours=12):
-            raise ValidationError({"ends_at": _("A study session lasts at most 12 hours.")}, code="too_long")
+            raise _field_error("ends_at", _("A study session lasts at most 12 hours."), "too_long")
         if self.makes_up_id:
             original = self.makes_up
             if original.makes_up_id:
-                raise ValidationError({"makes_up": _("Make up for the session itself, not for a make-up.")},
-                                      code="make_up_of_make_up")
+                raise _field_error("makes_up", _("Make up for the session itself, not for a make-up."),
+                                   "make_up_of_make_up")
             if original.state != self.State.HELD:
-                raise ValidationError({"makes_up": _("Only a held session has misses to make up.")},
-                                      code="not_held")
+                raise _field_error("makes_up", _("Only a held session has misses to make up."), "not_held")
             if self.starts_at and self.starts_at <= original.starts_at:
-                raise ValidationError({"starts_at": _("A make-up comes after the session it makes up.")},
-                                      code="make_up_before")
+                raise _field_error("starts_at", _("A make-up comes after the session it makes up."), "make_up_before")
 
     @classmethod
     @transaction.atomic
@@ -202,6 +204,8 @@ class StudySession(models.Model):
         now = now or timezone.now()
         if now < self.starts_at:
             raise ValidationError(_("A session is closed after it has begun."), code="not_begun")
+        if self.roster().filter(pk=self.organiser_id).exists():
+            self._attend(self.organiser, StudyAttendance.How.TICKED, by, now)  # who led it was there
         if not self.makes_up_id:
             came = self.attendances.values("person_id")
             StudyAttendance.objects.bulk_create([
@@ -337,15 +341,16 @@ class MobileMember(models.Model):
         super().clean()
         errors = {}
         if self.person_id and self.person.political_status not in PARTY:
-            errors["person"] = _("Only a party member can be registered as a mobile party member.")
+            errors["person"] = ValidationError(_("Only a party member can be registered as a mobile party member."),
+                                               code="not_party_member")
         if self.person_id and self.tutor_id == self.person_id:
-            errors["tutor"] = _("A member cannot be their own tutor.")
+            errors["tutor"] = ValidationError(_("A member cannot be their own tutor."), code="own_tutor")
         if self.grid_id and not self.grid.is_grid:
-            errors["grid"] = _("Choose the grid (网格) they live in.")
+            errors["grid"] = ValidationError(_("Choose the grid (网格) they live in."), code="not_grid")
         if self.returned_on and self.since and self.returned_on < self.since:
-            errors["returned_on"] = _("They cannot come back before they left.")
+            errors["returned_on"] = ValidationError(_("They cannot come back before they left."), code="back_before")
         if errors:
-            raise ValidationError(errors, code="invalid")
+            raise ValidationError(errors)
 
     def shows_contact_to(self, user):
         """Where they work and how to reach them: for their tutor and the branch, masked for everyone else."""
