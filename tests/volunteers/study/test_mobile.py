@@ -131,7 +131,8 @@ def test_the_tutor_logs_a_contact_on_the_page(client, member, tutor):
 
 def test_a_double_tap_logs_one_contact(client, member, tutor):
     client.force_login(tutor)
-    data = {"on": TODAY().isoformat(), "how": "video", "studied": "学习", "token": "0b4f5d2e-0b1a-4c1f-9f7e-8a0b6f1c2d3e"}
+    data = {"on": TODAY().isoformat(), "how": "video", "studied": "学习",
+            "token": "0b4f5d2e-0b1a-4c1f-9f7e-8a0b6f1c2d3e"}
     for _ in range(2):
         client.post(reverse("volunteers:mobile_contact", args=[member.pk]), data)
     assert member.contacts.count() == 1
