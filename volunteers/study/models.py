@@ -212,7 +212,7 @@ class StudySession(models.Model):
                 StudyAttendance(session=self, person_id=person_id, present=False, how=StudyAttendance.How.ABSENT,
                                 recorded_by=by, at=now)
                 for person_id in self.roster().exclude(pk__in=came).values_list("pk", flat=True)])
-        self._change(locked, self.State.HELD, by)
+        self._change(locked, self.State.HELD, by, at=now)
 
     @transaction.atomic
     def cancel(self, *, by, reason):
@@ -224,9 +224,9 @@ class StudySession(models.Model):
                                   code="has_attendance")
         self._change(locked, self.State.CANCELLED, by, reason)
 
-    def _change(self, locked, new, by, note=""):
+    def _change(self, locked, new, by, note="", at=None):
         StudySession.objects.filter(pk=self.pk).update(state=new)
-        self.changes.create(old=locked.state, new=new, by=by, note=note)
+        self.changes.create(old=locked.state, new=new, by=by, note=note, at=at or timezone.now())
         self.state = new
 
 

@@ -69,6 +69,7 @@ def _session_page(request, session, status=200, **forms):
     missed = [row for row in attendances if not row.present]
     return render(request, "volunteers/study/session_detail.html", {
         "session": session, "can_change": can_change, "present": present, "missed": missed,
+        "signed_with_code": sum(1 for row in present if row.how == StudyAttendance.How.CODE),
         "code": session.code() if can_change else None,
         "tick_form": forms.get("tick_form") or (TickForm(session=session) if can_change and session.is_planned
                                                 else None),
