@@ -202,7 +202,8 @@ def my_study(request):
         came = set(StudyAttendance.objects.filter(person=person, present=True).values_list("session_id", flat=True))
         context.update(
             on_roster=branch_members().filter(pk=person.pk).exists(),
-            sessions=[(session, session.pk in came, SignInForm()) for session in open_to(person)],
+            sessions=[(session, session.pk in came, SignInForm(auto_id=f"id_%s_{session.pk}"))
+                      for session in open_to(person)],
             misses=StudyAttendance.objects.filter(person=person, present=False, made_up_in__isnull=True)
             .select_related("session__position").order_by("-session__starts_at")[:20],
             attended=StudyAttendance.objects.filter(person=person, present=True, at__year=timezone.localdate().year)
