@@ -232,6 +232,7 @@ EXPECTED = {
     "volunteers:mobile_members": Route(staff(200, 403, 403, 200), hidden=MARKERS),
     "volunteers:mobile_member": Route(staff(404, 404, 403, 200), kwargs=pk_of("mobile_member")),
     "volunteers:mobile_contact": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("mobile_member")),
+    "volunteers:mobile_came_back": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("mobile_member")),
 }
 
 

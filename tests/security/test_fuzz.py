@@ -272,6 +272,7 @@ NOT_FUZZED = {
     "volunteers:study_cancel": "POST only",
     "volunteers:study_file": "a download with no parameters; the world's sessions have no file (a 404 for all)",
     "volunteers:mobile_contact": "POST only; its form is fuzzed below",
+    "volunteers:mobile_came_back": "POST only; its form is fuzzed below",
 }
 # Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",
@@ -517,5 +518,7 @@ def test_the_tutor_contact_form_survives_anything(world, db):
         response = world.client("branch").post(reverse("volunteers:mobile_contact", args=[member.pk]), {
             "on": on, "how": how, "studied": studied, "token": token})
         assert_refused_politely(response)
+        came_back = world.client("worker").post(reverse("volunteers:mobile_came_back", args=[member.pk]), {"on": on})
+        assert_refused_politely(came_back)
 
     check()

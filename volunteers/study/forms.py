@@ -109,3 +109,7 @@ class ContactForm(PlainLength, OnceOnlyForm, forms.Form):
     studied = forms.CharField(label=_("What was studied"), max_length=NOTE_MAX_LENGTH,
                               widget=forms.Textarea(attrs=SHORT_NOTE),
                               error_messages={"required": _("Say what was studied.")})
+
+
+class CameBackForm(forms.Form):
+    on = forms.DateField(label=_("Came back on"), widget=DATE, initial=timezone.localdate, error_messages=DATE_ERRORS)

@@ -357,6 +357,18 @@ class MobileMember(models.Model):
         return user.has_perm("volunteers.view_mobile_contact") or (
             self.tutor.user_id is not None and self.tutor.user_id == user.pk)
 
+    def came_back(self, *, on, by):
+        """The member is home again: no longer flagged, back on the sessions' roster (history keeps who and when)."""
+        if self.returned_on:
+            raise ValidationError(_("This member has already come back."), code="returned")
+        if on > timezone.localdate():
+            raise ValidationError(_("The date cannot be in the future."), code="future")
+        if on < self.since:
+            raise ValidationError(_("They cannot come back before they left."), code="back_before")
+        self.returned_on = on
+        self._history_user = by
+        self.save(update_fields=["returned_on"])
+
     def log_contact(self, *, on, how, studied, by, token=None):
         """The tutor (or the branch) logs a contact: when, how, what was studied."""
         if not self.shows_contact_to(by):

@@ -16,4 +16,5 @@ urlpatterns = [
     path("work/mobile/", views.member_list, name="mobile_members"),
     path("work/mobile/<int:pk>/", views.member_detail, name="mobile_member"),
     path("work/mobile/<int:pk>/contact/", views.member_contact, name="mobile_contact"),
+    path("work/mobile/<int:pk>/came-back/", views.member_came_back, name="mobile_came_back"),
 ]

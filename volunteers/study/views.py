@@ -18,7 +18,7 @@ from nanjie.masking import mask_phone
 from nanjie.once import save_once
 from nanjie.paging import paginate, query_without_page
 from volunteers.study.filters import MissedFilter, MobileMemberFilter, StudySessionFilter
-from volunteers.study.forms import CancelForm, ContactForm, SignInForm, StudySessionForm, TickForm
+from volunteers.study.forms import CameBackForm, CancelForm, ContactForm, SignInForm, StudySessionForm, TickForm
 from volunteers.study.models import MobileMember, StudyAttendance, StudySession, TutorContact, branch_members
 
 
@@ -74,10 +74,19 @@ def _session_page(request, session, status=200, **forms):
         "tick_form": forms.get("tick_form") or (TickForm(session=session) if can_change and session.is_planned
                                                 else None),
         "cancel_form": forms.get("cancel_form") or CancelForm(),
-        "expected": session.roster().count() if session.is_planned else len(attendances),
+        "expected": _expected(session, attendances, present),
         "make_ups": session.make_ups.order_by("starts_at"),
         "changes": session.changes.select_related("by"),
     }, status=status)
+
+
+def _expected(session, attendances, present):
+    """Who was expected: the roster while planned; once closed, its rows (a make-up: who came and who still owes)."""
+    if session.is_planned:
+        return session.roster().count()
+    if session.makes_up_id:
+        return len(present) + session.makes_up.misses().count()
+    return len(attendances)
 
 
 @require_GET
@@ -258,8 +267,10 @@ def member_list(request):
                        .values_list("pk", flat=True))})
 
 
-def _member_page(request, member, status=200, form=None):
+def _member_page(request, member, status=200, form=None, back_form=None):
     return render(request, "volunteers/study/member_detail.html", {
+        "may_record_return": request.user.has_perm("volunteers.change_mobilemember"),
+        "back_form": back_form or CameBackForm(),
         "member": member, "shown": contact_shown(member, request.user),
         "may_log": member.shows_contact_to(request.user) and request.user.has_perm("volunteers.add_tutorcontact"),
         "overdue": MobileMember.objects.filter(pk=member.pk).overdue().exists(),
@@ -296,3 +307,21 @@ def member_contact(request, pk):
                 "This was already saved; it was not saved twice."))
             return redirect("volunteers:mobile_member", member.pk)
     return _member_page(request, member, status=400, form=form)
+
+
+@require_POST
+@login_required
+def member_came_back(request, pk):
+    member = get_object_or_404(members_of(request.user), pk=pk)
+    if not request.user.has_perm("volunteers.change_mobilemember"):
+        return _forbidden(request)
+    form = CameBackForm(request.POST)
+    if not form.is_valid():
+        return _member_page(request, member, status=400, back_form=form)
+    try:
+        member.came_back(on=form.cleaned_data["on"], by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Recorded as back home: back on the study roster, no longer flagged."))
+    return redirect("volunteers:mobile_member", member.pk)

@@ -149,3 +149,35 @@ def test_a_worker_who_is_not_the_tutor_is_told_in_chinese(client, member, tree):
 def test_a_get_on_the_contact_route_is_a_405(client, member, tutor):
     client.force_login(tutor)
     assert client.get(reverse("volunteers:mobile_contact", args=[member.pk])).status_code == 405
+
+
+def test_a_member_who_came_back_is_back_on_the_roster(member, branch):
+    from volunteers.study.models import branch_members
+
+    member.came_back(on=TODAY(), by=branch)
+    assert branch_members().filter(pk=member.person_id).exists()
+
+
+def test_coming_back_twice_is_refused(member, branch):
+    member.came_back(on=TODAY(), by=branch)
+    with pytest.raises(ValidationError) as error:
+        member.came_back(on=TODAY(), by=branch)
+    assert error.value.code == "returned"
+
+
+def test_coming_back_is_kept_in_the_history_with_who(member, branch):
+    member.came_back(on=TODAY(), by=branch)
+    assert member.history.first().history_user == branch
+
+
+def test_the_branch_records_the_return_on_the_page(client, member, branch):
+    client.force_login(branch)
+    client.post(reverse("volunteers:mobile_came_back", args=[member.pk]), {"on": TODAY().isoformat()})
+    member.refresh_from_db()
+    assert member.returned_on == TODAY()
+
+
+def test_a_tutor_may_not_record_the_return(client, member, tutor):
+    client.force_login(tutor)
+    response = client.post(reverse("volunteers:mobile_came_back", args=[member.pk]), {"on": TODAY().isoformat()})
+    assert (response.status_code, MobileMember.objects.get(pk=member.pk).returned_on) == (403, None)
