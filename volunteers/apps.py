@@ -7,8 +7,9 @@ def _crud(model, *actions):
 
 
 class VolunteersConfig(AppConfig):
-    """The second floor: the seven-colour volunteer teams and the service positions with their fixed-day
-    services. Stands on grid and partners."""
+    """The second floor: the seven-colour volunteer teams, the service positions with their fixed-day
+    services, and theory empowerment (study sessions, mobile party members and their tutors). Stands on grid
+    and partners."""
 
     name = "volunteers"
     verbose_name = _("Volunteer teams and service positions")
