@@ -7,8 +7,9 @@ def _crud(model, *actions):
 
 
 class VolunteersConfig(AppConfig):
-    """The second floor: the seven-colour volunteer teams and the service positions with their fixed-day
-    services. Stands on grid and partners."""
+    """The second floor: the seven-colour volunteer teams, the service positions with their fixed-day
+    services, and theory empowerment (study sessions, mobile party members and their tutors). Stands on grid
+    and partners."""
 
     name = "volunteers"
     verbose_name = _("Volunteer teams and service positions")
@@ -19,6 +20,8 @@ class VolunteersConfig(AppConfig):
         from volunteers.positions import panels as positions_panels
         from volunteers.positions import seed as positions_seed
         from volunteers.services import seed as services_seed
+        from volunteers.study import panels as study_panels
+        from volunteers.study import seed as study_seed
         from volunteers.teams import seed as teams_seed
 
         throttle.limit("booking", 6, 3600)  # anonymous bookings from one address in an hour
@@ -37,6 +40,13 @@ class VolunteersConfig(AppConfig):
                     *_crud("session", "add", "change"), *_crud("booking", "change"))
         roles.grant(roles.JOINT_MEETING, *(perm for model in looking for perm in _crud(model, "view")),
                     *_crud("inspection", "view"))
+        study = ("studysession", "studysessionchange", "studyattendance", "mobilemember", "tutorcontact")
+        roles.grant(roles.BRANCH_ADMIN, "volunteers.view_mobile_contact",
+                    *(perm for model in study for perm in _crud(model, "view", "add", "change", "delete")))
+        # Grid workers organise study at their stations and tutor mobile members (their contacts: tutors only).
+        roles.grant(roles.GRID_WORKER, *_crud("studysession", "view", "add", "change"), *_crud("mobilemember", "view"),
+                    *_crud("tutorcontact", "view", "add"))
+        roles.grant(roles.JOINT_MEETING, *_crud("studysession", "view"))
         for entry in [
             NavEntry("volunteers.services", _("Services this week"), "volunteers:services", order=65),
             NavEntry("volunteers.positions", _("Service positions"), "volunteers:positions", order=66),
@@ -45,10 +55,18 @@ class VolunteersConfig(AppConfig):
                      permission="volunteers.view_session"),
             NavEntry("volunteers.stations", _("Stations and inspections"), "volunteers:manage_positions",
                      order=420, permission="volunteers.view_inspection"),
+            NavEntry("volunteers.my_study", _("My study"), "volunteers:my_study", order=430, login=True),
+            NavEntry("volunteers.study", _("Study sessions"), "volunteers:study_sessions", order=440,
+                     permission="volunteers.view_studysession"),
+            NavEntry("volunteers.mobile", _("Mobile party members"), "volunteers:mobile_members", order=450,
+                     permission="volunteers.view_mobilemember"),
         ]:
             nav.add(entry)
         panels.add(Panel("volunteers.stations", positions_panels.stations_panel, order=45,
                          templates=("volunteers/positions/_panel_stations.html",)))
+        panels.add(Panel("volunteers.study", study_panels.overdue_panel, order=47,
+                         templates=("volunteers/study/_panel_overdue.html",)))
         seed_steps.add(SeedStep("volunteers.teams", teams_seed.run, order=40))
         seed_steps.add(SeedStep("volunteers.positions", positions_seed.run, order=75))
         seed_steps.add(SeedStep("volunteers.services", services_seed.run, order=80))
+        seed_steps.add(SeedStep("volunteers.study", study_seed.run, order=85))

@@ -4,7 +4,9 @@ from volunteers.bookings.models import Booking, BookingEvent
 from volunteers.positions.models import Amenity, DutyShift, Inspection, Position
 from volunteers.services.models import ServiceRule
 from volunteers.sessions.models import Session, SessionChange
+from volunteers.study.models import MobileMember, StudyAttendance, StudySession, StudySessionChange, TutorContact
 from volunteers.teams.models import Team, TeamMember
 
-__all__ = ["Amenity", "Booking", "BookingEvent", "DutyShift", "Inspection", "Position", "ServiceRule", "Session",
-           "SessionChange", "Team", "TeamMember"]
+__all__ = ["Amenity", "Booking", "BookingEvent", "DutyShift", "Inspection", "MobileMember", "Position", "ServiceRule",
+           "Session", "SessionChange", "StudyAttendance", "StudySession", "StudySessionChange", "Team", "TeamMember",
+           "TutorContact"]

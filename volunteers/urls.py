@@ -7,8 +7,9 @@ from volunteers.bookings import urls as bookings
 from volunteers.positions import urls as positions
 from volunteers.services import urls as services
 from volunteers.sessions import urls as sessions
+from volunteers.study import urls as study
 from volunteers.teams import urls as teams
 
 app_name = "volunteers"
 urlpatterns = [*positions.urlpatterns, *services.urlpatterns, *sessions.urlpatterns, *bookings.urlpatterns,
-               *teams.urlpatterns]
+               *study.urlpatterns, *teams.urlpatterns]

@@ -233,6 +233,23 @@ EXPECTED = {
         "NJ-02": Route(staff(404, 403, 403, 200), kwargs=lambda world: {"code": "NJ-02"}),
         "NJ-01": Route(staff(200, 403, 403, 200), kwargs=lambda world: {"code": "NJ-01"}, hidden=MARKERS),
     },
+    # --- volunteers/study: study sessions, the member's sign-in, mobile party members and their tutors ----------
+    "volunteers:my_study": Route(staff(200, 200, 200, 200), hidden=MARKERS),
+    # Only a session on now (and on the member's roster) takes a sign-in: next week's is a 404 for everyone.
+    "volunteers:study_sign_in": Route(staff(404, 404, 404, 404), method="POST", kwargs=pk_of("study_session")),
+    "volunteers:study_sessions": Route(staff(200, 403, 200, 200), hidden=MARKERS),
+    "volunteers:study_new": Route(staff(200, 403, 403, 200), accepts_post=True),
+    "volunteers:study_missed": Route(staff(200, 403, 200, 200), hidden=MARKERS),
+    "volunteers:study_session": Route(staff(404, 404, 200, 200), kwargs=pk_of("study_session")),
+    "volunteers:study_tick": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("study_session")),
+    "volunteers:study_close": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("study_session")),
+    "volunteers:study_cancel": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("study_session")),
+    # The foreign session has no file (a 404 for all); the file's access: tests/volunteers/study/test_pages.py.
+    "volunteers:study_file": Route(staff(404, 404, 404, 404), kwargs=pk_of("study_session")),
+    "volunteers:mobile_members": Route(staff(200, 403, 403, 200), hidden=MARKERS),
+    "volunteers:mobile_member": Route(staff(404, 404, 403, 200), kwargs=pk_of("mobile_member")),
+    "volunteers:mobile_contact": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("mobile_member")),
+    "volunteers:mobile_came_back": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("mobile_member")),
 }
 
 

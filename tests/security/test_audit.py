@@ -36,6 +36,9 @@ EXEMPT = {
                           "in admin)",
     "volunteers.Booking": "booked and cancelled through the model only, each a volunteers.BookingEvent row (who, "
                           "when); read-only in admin",
+    "volunteers.StudySession": "every state change is a volunteers.StudySessionChange row (who, when, from, to; "
+                               "read-only in admin); each attendance is a row with who recorded it and when",
+    "volunteers.TutorContact": "a record of one tutor's contact, written once with recorded_by and recorded_at",
 }
 REGISTERED = {model._meta.label: model_admin for model, model_admin in admin.site._registry.items()}
 ROSTERS = sorted(label for label, model_admin in REGISTERED.items() if isinstance(model_admin, HistoryAdmin))

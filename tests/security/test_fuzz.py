@@ -249,6 +249,8 @@ ARGUMENTS = {
     "field:dispute": {"foreign": pk_of("dispute")},
     "field:whistle": {"foreign": pk_of("whistle")},
     "field:visit_worksheet": {"NJ-01": fixed(code="NJ-01")},
+    "volunteers:study_session": {"foreign": pk_of("study_session"), "held": pk_of("held_study_session")},
+    "volunteers:mobile_member": {"foreign": pk_of("mobile_member")},
 }
 NOT_FUZZED = {
     "set_language": "POST only",
@@ -269,6 +271,13 @@ NOT_FUZZED = {
     "requests:open311_services": "fuzzed below (Open311)",
     "requests:open311_requests": "fuzzed below (Open311)",
     "requests:open311_request": "fuzzed below (Open311)",
+    "volunteers:study_sign_in": "POST only; its form is fuzzed below",
+    "volunteers:study_tick": "POST only; its form is fuzzed below",
+    "volunteers:study_close": "POST only",
+    "volunteers:study_cancel": "POST only",
+    "volunteers:study_file": "a download with no parameters; the world's sessions have no file (a 404 for all)",
+    "volunteers:mobile_contact": "POST only; its form is fuzzed below",
+    "volunteers:mobile_came_back": "POST only; its form is fuzzed below",
 }
 # Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",
@@ -494,6 +503,33 @@ def test_no_open311_query_gives_a_500(world, db, name, fmt):
         OPEN311_VALUE, min_size=2, max_size=3)), min_size=1, max_size=6))
     def check(params):
         assert_open311_answer(world.client("anonymous").get(url, params), fmt)
+# --- volunteers/study: planning a session, ticking, the member's sign-in code, a tutor's contact ------------------
+
+def test_the_study_session_form_survives_anything_and_plans_all_or_nothing(world, db):
+    from volunteers.models import StudySession
+
+    station, organiser = world.objects["station"], world.objects["study_session"].organiser
+
+    @FUZZ
+    @given(data=st.data())
+    def check(data):
+        fields = {
+            "kind": data.draw(st.one_of(st.sampled_from(["secretary_led", "mutual"]), VALUE)),
+            "topic": data.draw(st.one_of(st.just("学习全会精神"), TEXT)),
+            "position": data.draw(st.one_of(st.just(str(station.pk)), VALUE)),
+            "day": data.draw(st.one_of(st.just("2026-12-20"), DATE, TEXT)),
+            "starts": data.draw(st.one_of(st.just("14:30"), VALUE)),
+            "ends": data.draw(st.one_of(st.just("16:00"), st.just("13:00"), VALUE)),
+            "organiser": data.draw(st.one_of(st.just(str(organiser.pk)), VALUE)),
+            "makes_up": data.draw(st.one_of(st.just(""), st.just(str(world.objects["held_study_session"].pk)), VALUE)),
+            "materials": data.draw(TEXT), "token": data.draw(st.one_of(st.uuids().map(str), VALUE)),
+            "materials_file": data.draw(upload()),
+        }
+        before = StudySession.objects.count()
+        response = world.client("branch").post(reverse("volunteers:study_new"), fields)
+        assert_refused_politely(response)
+        if response.status_code != 302:
+            assert StudySession.objects.count() == before
 
     check()
 
@@ -509,5 +545,31 @@ def test_no_open311_request_id_gives_a_500(world, db, fmt):
         if response.status_code == 404 and "html" in response.get("Content-Type", ""):
             return  # no route matched at all (the id ends in a dot and a format, or is empty): the portal's 404
         assert_open311_answer(response, fmt)
+def test_the_tick_and_sign_in_forms_survive_anything(world, db):
+    session = world.objects["study_session"]
+
+    @FUZZ
+    @given(people=st.lists(VALUE, max_size=3), code=st.one_of(st.just("123456"), VALUE))
+    def check(people, code):
+        ticked = world.client("branch").post(reverse("volunteers:study_tick", args=[session.pk]), {"people": people})
+        signed = world.client("chairman").post(reverse("volunteers:study_sign_in", args=[session.pk]), {"code": code})
+        assert_refused_politely(ticked)
+        assert_refused_politely(signed)
+
+    check()
+
+
+def test_the_tutor_contact_form_survives_anything(world, db):
+    member = world.objects["mobile_member"]
+
+    @FUZZ
+    @given(on=st.one_of(DATE, TEXT), how=st.one_of(st.sampled_from(["phone", "video"]), VALUE), studied=TEXT,
+           token=st.one_of(st.uuids().map(str), VALUE))
+    def check(on, how, studied, token):
+        response = world.client("branch").post(reverse("volunteers:mobile_contact", args=[member.pk]), {
+            "on": on, "how": how, "studied": studied, "token": token})
+        assert_refused_politely(response)
+        came_back = world.client("worker").post(reverse("volunteers:mobile_came_back", args=[member.pk]), {"on": on})
+        assert_refused_politely(came_back)
 
     check()

@@ -31,7 +31,17 @@ from tests.factories import (
     make_unit_member,
     make_user,
 )
-from volunteers.models import Booking, DutyShift, Inspection, Position, ServiceRule, Team, TeamMember
+from volunteers.models import (
+    Booking,
+    DutyShift,
+    Inspection,
+    MobileMember,
+    Position,
+    ServiceRule,
+    StudySession,
+    Team,
+    TeamMember,
+)
 
 PERSONAS = ("anonymous", "resident", "worker", "member", "chairman", "branch")
 # Marker texts of the foreign records (NJ-02, unit B): a page shown to an outsider must not contain them.
@@ -155,7 +165,8 @@ def build_world():
     team = Team.objects.create(colour=Team.Colour.RED, name="红色志愿服务队")
     TeamMember.objects.create(team=team, person=make_person(name=FOREIGN_NAME, phone=FOREIGN_PHONE))
     positions = build_positions(theirs, unit_b, world.users["branch"])
-    world.objects = {**positions,
+    study = build_study(positions["station"], their_worker, world.users["branch"])
+    world.objects = {**positions, **study,
         "household": household, "visit": visit, "pair": pair, "service": service, "dispute": dispute,
         "whistle": whistle, "request": request, "photo": photo, "own_request": own,
         "their_member": their_member, "team": team, "closed_request": closed, "public_request": public,
@@ -187,3 +198,26 @@ def build_positions(theirs, unit_b, branch):
     booking = Booking.book(session, datetime.time(9), name=FOREIGN_NAME, phone=FOREIGN_PHONE, topic=FOREIGN_TEXT)
     return {"station": station, "inspection": inspection, "rule": rule, "station_session": session,
             "booking": booking}
+
+
+def build_study(station, their_worker, branch):
+    """volunteers/study: a study session at the foreign station (planned, next week), a held one that a party
+    member named with the marker missed, and a mobile member of the foreign grid whose tutor is its worker."""
+    from grid.models import Person
+
+    now = timezone.now()
+    party = Person.PoliticalStatus.PARTY_MEMBER
+    make_person(name=FOREIGN_NAME, phone=FOREIGN_PHONE, political_status=party)  # on the branch's roster
+    held = StudySession.plan(by=branch, topic=f"{FOREIGN_TEXT}学习", position=station, organiser=their_worker.person,
+                             starts_at=now - datetime.timedelta(days=2, hours=1),
+                             ends_at=now - datetime.timedelta(days=2), materials=FOREIGN_TEXT)
+    held.close(by=branch)
+    planned = StudySession.plan(by=branch, topic=f"{FOREIGN_TEXT}学习", position=station,
+                                organiser=their_worker.person, starts_at=now + datetime.timedelta(days=7),
+                                ends_at=now + datetime.timedelta(days=7, hours=1), materials=FOREIGN_TEXT)
+    member = MobileMember(person=make_person(name=f"{FOREIGN_NAME}流动", political_status=party),
+                          grid=station.micro_grid.parent, works_in=FOREIGN_TEXT, phone=FOREIGN_PHONE,
+                          tutor=their_worker.person, since=timezone.localdate() - datetime.timedelta(days=60))
+    member.full_clean()
+    member.save()
+    return {"study_session": planned, "held_study_session": held, "mobile_member": member}
