@@ -6,9 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from grid.people.models import GridPost, Person
-from grid.territory.admin import GridSubtreeFilter, subtree_filter
+from grid.territory.admin import GridSubtreeFilter, ScopedHistoryAdmin, subtree_filter
 from grid.territory.models import GridNode
-from nanjie.admin import HistoryAdmin
 from nanjie.phones import normalise_phone
 
 
@@ -19,8 +18,9 @@ class PersonAdminForm(forms.ModelForm):
 
 
 @admin.register(Person)
-class PersonAdmin(HistoryAdmin):
+class PersonAdmin(ScopedHistoryAdmin):
     form = PersonAdminForm
+    user_choice_fields = ("user",)  # linking a login widens its scope: community-wide staff only
     list_display = ["name", "phone", "political_status", "user"]
     list_filter = ["political_status", subtree_filter("posts__node")]
     search_fields = ["name", "phone", "notes"]
@@ -45,7 +45,8 @@ class GridPostAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        micro_grids = GridNode.objects.filter(kind=GridNode.Kind.MICRO_GRID).order_by("code")
+        # Narrow the admin's (scoped) choices, never replace them with every micro-grid.
+        micro_grids = self.fields["micro_grids"].queryset.filter(kind=GridNode.Kind.MICRO_GRID).order_by("code")
         if self.instance.node_id:
             micro_grids = micro_grids.filter(parent_id=self.instance.node_id)
         self.fields["micro_grids"].queryset = micro_grids
@@ -65,7 +66,7 @@ class GridPostAdminForm(forms.ModelForm):
 
 
 @admin.register(GridPost)
-class GridPostAdmin(HistoryAdmin):
+class GridPostAdmin(ScopedHistoryAdmin):
     form = GridPostAdminForm
     list_display = ["node", "role", "person", "micro_grid_count"]
     list_filter = ["role", GridSubtreeFilter]
@@ -75,7 +76,7 @@ class GridPostAdmin(HistoryAdmin):
     list_per_page = 50
 
     def get_queryset(self, request):
-        return GridPost.objects.visible_to(request.user).prefetch_related("micro_grids")
+        return super().get_queryset(request).prefetch_related("micro_grids")
 
     @admin.display(description=_("micro-grids covered"))
     def micro_grid_count(self, post):

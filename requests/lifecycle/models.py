@@ -182,6 +182,13 @@ class Request(StaffTransitions, ResidentActions, PublicNotice, models.Model):
             return False
         return self.rated_at is None or (self.closed_at is not None and self.rated_at < self.closed_at)
 
+class TransitionQuerySet(ScopedQuerySet):
+    """A transition is seen by whoever sees its request (RequestQuerySet's paths, one join further)."""
+
+    node_path = "request__micro_grid"
+    see_all = RequestQuerySet.see_all
+    reach = {"request__unit": unit_ids_of}
+
 
 class Transition(models.Model):
     """One state change: who, when, from → to, and a note (a reason, what was done, the resident's words)."""
@@ -200,6 +207,8 @@ class Transition(models.Model):
     # Where a dispatch sent it: after a return and a new dispatch the request's unit is only the latest one.
     unit = models.ForeignKey("partners.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                              verbose_name=_("unit"), help_text=_("The unit a dispatch sent the request to."))
+
+    objects = TransitionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("transition")
