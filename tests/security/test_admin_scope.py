@@ -384,3 +384,24 @@ def test_scoped_staff_may_look_at_a_unit_but_not_change_it(world, db):
     unit.refresh_from_db()
     assert (response.status_code, unit.name) == (403, "县住建局")
 
+
+
+def test_a_raw_id_widget_labels_no_foreign_row_on_an_own_change_page(world, db):
+    """An own visit whose worker is someone the persona cannot see: the widget shows the id, not the name."""
+    foreign_person = Person.objects.filter(name=FOREIGN_NAME).first()
+    visit = Visit.objects.create(household=world.objects["own_visit"].household, worker=foreign_person,
+                                 recorded_by=world.users["scoped"], visited_on=timezone.localdate())
+    form = world.client("scoped").get(url(Visit, "change", visit.pk)).context["adminform"].form
+    assert form["worker"].field.widget.label_and_url_for_value(foreign_person.pk) == ("", "")
+
+
+def test_no_history_page_shows_a_submission_key(world, db):
+    inspection = world.objects["inspection"]
+    key = uuid.uuid4()
+    type(inspection).objects.filter(pk=inspection.pk).update(token=key)
+    version = inspection.history.first()  # its history leaves the key out; the pages must not add the live one
+    client = world.client("superuser")
+    pages = [text_of(client.get(url(type(inspection), "history", inspection.pk))),
+             text_of(client.get(reverse("admin:volunteers_inspection_simple_history",
+                                        args=[inspection.pk, version.pk])))]
+    assert [page for page in pages if str(key) in page] == []
