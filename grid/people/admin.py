@@ -6,9 +6,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from grid.people.models import GridPost, Person
-from grid.territory.admin import GridSubtreeFilter, ScopedHistoryAdmin, subtree_filter
+from grid.territory.admin import GridSubtreeFilter, ScopedHistoryAdmin, community_only, subtree_filter
 from grid.territory.models import GridNode
 from nanjie.phones import normalise_phone
+
+# Logins, groups and login lockouts belong to no grid: only the community-wide staff manage them in admin
+# (a scoped staff user given auth.change_user could otherwise make themselves a superuser).
+community_only(admin.site, {"auth", "axes"})
 
 
 class PersonAdminForm(forms.ModelForm):

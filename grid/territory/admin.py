@@ -192,6 +192,38 @@ class ScopedAdmin(ScopedFormMixin, admin.ModelAdmin):
         super().save_formset(request, form, formset, change)
 
 
+class CommunityOnlyAdmin:
+    """For an admin of no grid (Django's logins and groups, axes' lockouts): a login or a group edited here widens
+    someone's reach, so only superusers and holders of the see-all permission use it, whatever else they hold."""
+
+    def _community(self, request):
+        return request.user.is_active and request.user.has_perm(SEE_ALL)
+
+    def has_module_permission(self, request):
+        return self._community(request) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._community(request) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return self._community(request) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return self._community(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._community(request) and super().has_delete_permission(request, obj)
+
+
+def community_only(site, app_labels):
+    """Put the admins of other apps (registered before ours) behind CommunityOnlyAdmin."""
+    for model, model_admin in list(site._registry.items()):
+        if model._meta.app_label in app_labels and not isinstance(model_admin, CommunityOnlyAdmin):
+            base = type(model_admin)
+            site.unregister(model)
+            site.register(model, type(f"CommunityOnly{base.__name__}", (CommunityOnlyAdmin, base), {}))
+
+
 class ScopedHistoryAdmin(ScopedAdmin, HistoryAdmin):
     """A roster kept with its history (who changed what, when), scoped like the views.
 

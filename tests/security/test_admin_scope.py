@@ -405,3 +405,20 @@ def test_no_history_page_shows_a_submission_key(world, db):
              text_of(client.get(reverse("admin:volunteers_inspection_simple_history",
                                         args=[inspection.pk, version.pk])))]
     assert [page for page in pages if str(key) in page] == []
+
+
+@pytest.mark.parametrize("label", sorted(model._meta.label for model in admin.site._registry
+                                         if model._meta.app_label in NOT_OURS))
+def test_logins_and_lockouts_are_for_community_wide_staff_only(world, db, label):
+    """Even given every permission of auth and axes, a scoped staff user gets no further than a 403."""
+    model = next(model for model in admin.site._registry if model._meta.label == label)
+    scoped = world.users["scoped"]
+    scoped.user_permissions.add(*Permission.objects.filter(content_type__app_label__in=NOT_OURS))
+    assert world.client("scoped").get(url(model, "changelist")).status_code == 403
+
+
+@pytest.mark.parametrize("label", sorted(model._meta.label for model in admin.site._registry
+                                         if model._meta.app_label in NOT_OURS))
+def test_a_superuser_still_manages_logins_and_lockouts(world, db, label):
+    model = next(model for model in admin.site._registry if model._meta.label == label)
+    assert world.client("superuser").get(url(model, "changelist")).status_code == 200
