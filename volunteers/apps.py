@@ -15,15 +15,19 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Volunteer teams and service positions")
 
     def ready(self):
+        from grid.people.models import PERSON_REACH
         from nanjie import roles, throttle
         from nanjie.registry import NavEntry, Panel, SeedStep, nav, panels, seed_steps
         from volunteers.positions import panels as positions_panels
         from volunteers.positions import seed as positions_seed
+        from volunteers.positions.models import duty_people
         from volunteers.services import seed as services_seed
         from volunteers.study import panels as study_panels
         from volunteers.study import seed as study_seed
         from volunteers.teams import seed as teams_seed
+        from volunteers.teams.models import led_people
 
+        PERSON_REACH.extend([led_people, duty_people])  # a team's leaders and a station's staff see its people
         throttle.limit("booking", 6, 3600)  # anonymous bookings from one address in an hour
         throttle.limit("booking-miss", 20, 3600)  # wrong booking tokens from one address in an hour
         everything = ("team", "teammember", "position", "dutyshift", "amenity", "inspection", "servicerule",

@@ -3,13 +3,12 @@
 from django.contrib import admin
 
 from grid.assistance.models import AssistancePair, PairContact, ServiceRecord
-from grid.territory.admin import ScopedAdmin, ScopedHistoryAdmin, subtree_filter
+from grid.territory.admin import ScopedAdmin, ScopedHistoryAdmin, ScopedInline, subtree_filter
 
 
-class PairContactInline(admin.TabularInline):
+class PairContactInline(ScopedInline):
     model = PairContact
-    extra = 0
-    raw_id_fields = ["recorded_by"]
+    extra = 0  # recorded_by: the user (ScopedAdmin.save_formset)
 
 
 @admin.register(AssistancePair)
@@ -27,4 +26,4 @@ class ServiceRecordAdmin(ScopedAdmin):
     list_display = ["done_on", "way", "what", "household", "helper"]
     list_filter = [subtree_filter("household__micro_grid"), "way"]
     list_select_related = ["household", "helper"]
-    raw_id_fields = ["household", "helper", "recorded_by"]
+    raw_id_fields = ["household", "helper"]  # recorded_by: the user (ScopedAdmin)

@@ -3,10 +3,10 @@
 from django.contrib import admin
 
 from grid.disputes.models import Dispute, DisputeTransition
-from grid.territory.admin import ScopedAdmin, subtree_filter
+from grid.territory.admin import ScopedAdmin, ScopedInline, subtree_filter
 
 
-class DisputeTransitionInline(admin.TabularInline):
+class DisputeTransitionInline(ScopedInline):
     model = DisputeTransition
     extra = 0
     can_delete = False
@@ -21,6 +21,6 @@ class DisputeAdmin(ScopedAdmin):
     list_display = ["found_on", "kind", "micro_grid", "state", "resolved_on"]
     list_filter = [subtree_filter("micro_grid"), "state", "kind"]
     list_select_related = ["micro_grid"]
-    raw_id_fields = ["micro_grid", "mediator", "registered_by"]
+    raw_id_fields = ["micro_grid", "mediator"]  # registered_by: the user (ScopedAdmin)
     readonly_fields = ["state", "resolved_on"]  # states move only through the register's buttons
     inlines = [DisputeTransitionInline]

@@ -4,10 +4,10 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from grid.households.models import Household, HouseholdTag
-from grid.territory.admin import ScopedHistoryAdmin, subtree_filter
+from grid.territory.admin import ScopedHistoryAdmin, ScopedInline, subtree_filter
 
 
-class HouseholdTagInline(admin.TabularInline):
+class HouseholdTagInline(ScopedInline):
     model = HouseholdTag
     extra = 0
 

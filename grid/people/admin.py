@@ -6,10 +6,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from grid.people.models import GridPost, Person
-from grid.territory.admin import GridSubtreeFilter, subtree_filter
+from grid.territory.admin import GridSubtreeFilter, ScopedHistoryAdmin, community_only, subtree_filter
 from grid.territory.models import GridNode
-from nanjie.admin import HistoryAdmin
 from nanjie.phones import normalise_phone
+
+# Logins, groups and login lockouts belong to no grid: only the community-wide staff manage them in admin
+# (a scoped staff user given auth.change_user could otherwise make themselves a superuser).
+community_only(admin.site, {"auth", "axes"})
 
 
 class PersonAdminForm(forms.ModelForm):
@@ -19,8 +22,9 @@ class PersonAdminForm(forms.ModelForm):
 
 
 @admin.register(Person)
-class PersonAdmin(HistoryAdmin):
+class PersonAdmin(ScopedHistoryAdmin):
     form = PersonAdminForm
+    user_choice_fields = ("user",)  # linking a login widens its scope: community-wide staff only
     list_display = ["name", "phone", "political_status", "user"]
     list_filter = ["political_status", subtree_filter("posts__node")]
     search_fields = ["name", "phone", "notes"]
@@ -45,7 +49,8 @@ class GridPostAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        micro_grids = GridNode.objects.filter(kind=GridNode.Kind.MICRO_GRID).order_by("code")
+        # Narrow the admin's (scoped) choices, never replace them with every micro-grid.
+        micro_grids = self.fields["micro_grids"].queryset.filter(kind=GridNode.Kind.MICRO_GRID).order_by("code")
         if self.instance.node_id:
             micro_grids = micro_grids.filter(parent_id=self.instance.node_id)
         self.fields["micro_grids"].queryset = micro_grids
@@ -65,7 +70,7 @@ class GridPostAdminForm(forms.ModelForm):
 
 
 @admin.register(GridPost)
-class GridPostAdmin(HistoryAdmin):
+class GridPostAdmin(ScopedHistoryAdmin):
     form = GridPostAdminForm
     list_display = ["node", "role", "person", "micro_grid_count"]
     list_filter = ["role", GridSubtreeFilter]
@@ -75,7 +80,7 @@ class GridPostAdmin(HistoryAdmin):
     list_per_page = 50
 
     def get_queryset(self, request):
-        return GridPost.objects.visible_to(request.user).prefetch_related("micro_grids")
+        return super().get_queryset(request).prefetch_related("micro_grids")
 
     @admin.display(description=_("micro-grids covered"))
     def micro_grid_count(self, post):

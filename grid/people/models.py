@@ -10,6 +10,28 @@ from simple_history.models import HistoricalRecords
 from grid.territory.scoping import ScopedQuerySet
 from nanjie.phones import PhoneField
 
+# More ways a login reaches a person, added by upper floors in ready() (a unit's members, a team's volunteers):
+# functions user -> person ids. The ground floor knows grid posts and the four teams.
+PERSON_REACH = []
+
+
+def people_in_scope(user):
+    """The people a login reaches: staff of the nodes they serve, the four teams of those grids, themselves."""
+    from grid.teams.models import GridTeamMember
+    from grid.territory.scoping import node_ids_of
+
+    nodes = node_ids_of(user)
+    ids = set(GridPost.objects.filter(node_id__in=nodes).values_list("person_id", flat=True))
+    ids |= set(GridTeamMember.objects.filter(grid_id__in=nodes).values_list("person_id", flat=True))
+    ids |= set(Person.objects.filter(user=user).values_list("pk", flat=True))
+    for reach in PERSON_REACH:
+        ids |= set(reach(user))
+    return sorted(ids)
+
+
+class PersonQuerySet(ScopedQuerySet):
+    reach = {"pk": people_in_scope}  # an id list, not a join over posts: no duplicate rows, no DISTINCT
+
 
 class Person(models.Model):
     class PoliticalStatus(models.TextChoices):
@@ -33,6 +55,8 @@ class Person(models.Model):
         verbose_name=_("staff login"),
     )
     history = HistoricalRecords()
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")

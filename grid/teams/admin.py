@@ -3,12 +3,11 @@
 from django.contrib import admin
 
 from grid.teams.models import GridTeamMember, Whistle, WhistleReport, WhistleTransition
-from grid.territory.admin import ScopedAdmin, subtree_filter
-from nanjie.admin import HistoryAdmin
+from grid.territory.admin import ScopedAdmin, ScopedHistoryAdmin, ScopedInline, subtree_filter
 
 
 @admin.register(GridTeamMember)
-class GridTeamMemberAdmin(HistoryAdmin):
+class GridTeamMemberAdmin(ScopedHistoryAdmin):
     list_display = ["grid", "team", "person", "since"]
     list_filter = [subtree_filter("grid"), "team"]
     list_select_related = ["grid", "person"]
@@ -16,7 +15,7 @@ class GridTeamMemberAdmin(HistoryAdmin):
     raw_id_fields = ["person"]
 
 
-class WhistleReportInline(admin.TabularInline):
+class WhistleReportInline(ScopedInline):
     """Who reported in, and when, is the record of the turnout: shown, never edited here."""
 
     model = WhistleReport
@@ -31,7 +30,7 @@ class WhistleReportInline(admin.TabularInline):
         return False
 
 
-class WhistleTransitionInline(admin.TabularInline):
+class WhistleTransitionInline(ScopedInline):
     model = WhistleTransition
     extra = 0
     can_delete = False
@@ -49,6 +48,5 @@ class WhistleAdmin(ScopedAdmin):
     list_display = ["what", "grid", "urgency", "when", "closed_at"]
     list_filter = [subtree_filter("grid"), "urgency"]
     list_select_related = ["grid"]
-    raw_id_fields = ["blown_by"]
     readonly_fields = ["closed_at", "closed_by", "outcome"]  # closed only through Whistle.close() on its page
     inlines = [WhistleReportInline, WhistleTransitionInline]

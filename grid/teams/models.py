@@ -20,7 +20,9 @@ class TeamKind(models.TextChoices):
     PARTY_MEMBER = "party_member", pgettext_lazy("four teams", "Party members")
 
 
-class GridTeamMemberQuerySet(models.QuerySet):
+class GridTeamMemberQuerySet(ScopedQuerySet):
+    node_path = "grid"
+
     def roster(self):
         """For templates: node.team_members.roster, one query with the people."""
         return self.select_related("person").order_by("team", "person__name")

@@ -46,7 +46,8 @@ def person_ids(user):
 
 
 class ScopedMixin:
-    node_path = None  # from the model to the GridNode that places a row: "micro_grid", "household__micro_grid"
+    node_path = None  # from the model to the GridNode that places a row; None: only `reach` places it
+
     see_all = SEE_ALL  # the permission that sees every row
     reach = {}  # {path: function(user) -> ids}: more rows a user reaches than those under their nodes
 
@@ -55,7 +56,7 @@ class ScopedMixin:
             return self.none()
         if user.has_perm(self.see_all):
             return self
-        condition = Q(**{f"{self.node_path}__in": node_ids_of(user)})
+        condition = Q(**{f"{self.node_path}__in": node_ids_of(user)}) if self.node_path else Q(pk__in=[])
         for path, resolve in self.reach.items():
             condition |= Q(**{f"{path}__in": _ids(user, resolve)})
         return self.filter(condition)
@@ -63,3 +64,14 @@ class ScopedMixin:
 
 class ScopedQuerySet(ScopedMixin, models.QuerySet):
     """A QuerySet whose visible_to(user) follows `node_path` (see the module's docstring)."""
+
+
+class CommunityWideQuerySet(models.QuerySet):
+    """A roster of the whole community, not placed on a node (categories, units, the seven teams): every login
+    sees it; admin lets only holders of `see_all` change it (grid/territory/admin.py)."""
+
+    see_all = SEE_ALL
+    community_wide = True
+
+    def visible_to(self, user):
+        return self if user.is_authenticated else self.none()

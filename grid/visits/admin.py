@@ -11,5 +11,5 @@ class VisitAdmin(ScopedAdmin):
     list_display = ["visited_on", "household", "worker"]
     list_filter = [subtree_filter("household__micro_grid")]
     list_select_related = ["household", "worker"]
-    raw_id_fields = ["household", "worker", "recorded_by"]
+    raw_id_fields = ["household", "worker"]  # recorded_by: the user (ScopedAdmin)
     date_hierarchy = "visited_on"

@@ -4,12 +4,12 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from nanjie.admin import HistoryAdmin
+from grid.territory.admin import ScopedHistoryAdmin
 from partners.meeting.models import CommitteeMember, DutyRota
 
 
 @admin.register(CommitteeMember)
-class CommitteeMemberAdmin(HistoryAdmin):
+class CommitteeMemberAdmin(ScopedHistoryAdmin):
     list_display = ["person", "title", "unit", "active"]
     list_filter = ["active", "unit"]
     search_fields = ["person__name", "title", "unit__name"]
@@ -30,7 +30,7 @@ class DutyRotaForm(forms.ModelForm):
 
 
 @admin.register(DutyRota)
-class DutyRotaAdmin(HistoryAdmin):
+class DutyRotaAdmin(ScopedHistoryAdmin):
     form = DutyRotaForm
     list_display = ["month", "member"]
     list_filter = ["member"]

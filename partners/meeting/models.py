@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from grid.territory.scoping import CommunityWideQuerySet
 from partners.units.models import Unit
 
 
@@ -23,6 +24,8 @@ class CommitteeMember(models.Model):
     active = models.BooleanField(_("active"), default=True)
     history = HistoricalRecords()
 
+    objects = CommunityWideQuerySet.as_manager()  # the joint meeting is the community's
+
     class Meta:
         verbose_name = _("committee member")
         verbose_name_plural = _("committee members")
@@ -32,7 +35,7 @@ class CommitteeMember(models.Model):
         return str(self.person)
 
 
-class DutyRotaQuerySet(models.QuerySet):
+class DutyRotaQuerySet(CommunityWideQuerySet):
     def for_month(self, day=None):
         day = day or timezone.localdate()
         return self.filter(month=day.replace(day=1))

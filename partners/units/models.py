@@ -6,11 +6,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from grid.people.models import people_in_scope
+from grid.territory.scoping import CommunityWideQuerySet, ScopedQuerySet
 from nanjie.phones import PhoneField
 
 
 class Category(models.Model):
     """A category of matters (环境卫生, 公共设施维修…): what a unit handles and what a request is about."""
+
+    objects = CommunityWideQuerySet.as_manager()
 
     code = models.SlugField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=50, unique=True)
@@ -42,7 +46,12 @@ def unit_ids_of(user):
     return UnitMembership.objects.filter(person__user=user).values_list("unit_id", flat=True)
 
 
-class UnitQuerySet(models.QuerySet):
+def unit_people(user):
+    """The party members of this login's units (for Person.objects.visible_to, added in PartnersConfig.ready)."""
+    return UnitMembership.objects.filter(unit_id__in=unit_ids_of(user)).values_list("person_id", flat=True)
+
+
+class UnitQuerySet(CommunityWideQuerySet):
     def handling(self, category):
         """Units whose duties cover a category: the dispatch form suggests these first."""
         return self.filter(duties=category)
@@ -81,6 +90,10 @@ class Unit(models.Model):
 
 
 
+class UnitMembershipQuerySet(ScopedQuerySet):
+    reach = {"unit": unit_ids_of, "person": people_in_scope}  # their unit's members, and people of their grids
+
+
 class UnitMembership(models.Model):
     """A unit's party member, who can accept the requests dispatched to that unit."""
 
@@ -90,6 +103,8 @@ class UnitMembership(models.Model):
     )
     duty = models.CharField(_("duty in the unit"), max_length=50, blank=True)
     history = HistoricalRecords()
+
+    objects = UnitMembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("unit party member")

@@ -6,11 +6,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from grid.territory.admin import ScopedAdmin, ScopedInline
 from requests.lifecycle.models import Request, Transition
 from requests.public.models import Photo
 
 
-class TransitionInline(admin.TabularInline):
+class TransitionInline(ScopedInline):
     model = Transition
     fields = ["at", "old_state", "new_state", "by", "note", "rating"]
     readonly_fields = fields
@@ -24,7 +25,7 @@ class TransitionInline(admin.TabularInline):
         return False
 
 
-class PhotoInline(admin.TabularInline):
+class PhotoInline(ScopedInline):
     model = Photo
     fields = ["photo", "width", "height", "uploaded_at"]
     readonly_fields = fields
@@ -43,14 +44,15 @@ class PhotoInline(admin.TabularInline):
 
 
 @admin.register(Request)
-class RequestAdmin(admin.ModelAdmin):
+class RequestAdmin(ScopedAdmin):
     list_display = ["reference", "state", "category", "micro_grid", "channel", "unit", "deadline", "ordered_at"]
     list_filter = ["state", "channel", "category", "unit"]
     search_fields = ["reference", "text", "resident_name", "resident_phone"]
     date_hierarchy = "ordered_at"
     list_select_related = ["category", "micro_grid", "unit"]
     inlines = [TransitionInline, PhotoInline]
-    # Everything is read-only: a state changed here would skip the transition row and its checks.
+    # Everything is read-only: a state changed here would skip the transition row and its checks. The tracking
+    # token and the submission key are left out (ScopedAdmin), whoever looks.
     readonly_fields = [field.name for field in Request._meta.fields]
 
     def has_add_permission(self, request):
@@ -65,7 +67,7 @@ class RequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(Transition)
-class TransitionAdmin(admin.ModelAdmin):
+class TransitionAdmin(ScopedAdmin):
     list_display = ["request", "old_state", "new_state", "by", "at"]
     list_filter = ["new_state"]
     search_fields = ["request__reference", "note"]

@@ -182,6 +182,19 @@ class Request(StaffTransitions, ResidentActions, PublicNotice, models.Model):
             return False
         return self.rated_at is None or (self.closed_at is not None and self.rated_at < self.closed_at)
 
+    def shows_tracking_to(self, user):
+        """The tracking link (and the slip) is the resident's key, rating included: staff see it only when they
+        recorded the request for the resident, to hand it over, and only until it is dispatched."""
+        return (user.is_authenticated and self.received_by_id == user.pk and self.state == self.State.ORDERED)
+
+
+class TransitionQuerySet(ScopedQuerySet):
+    """A transition is seen by whoever sees its request (RequestQuerySet's paths, one join further)."""
+
+    node_path = "request__micro_grid"
+    see_all = RequestQuerySet.see_all
+    reach = {"request__unit": unit_ids_of}
+
 
 class Transition(models.Model):
     """One state change: who, when, from → to, and a note (a reason, what was done, the resident's words)."""
@@ -197,9 +210,13 @@ class Transition(models.Model):
     note = models.TextField(_("note"), blank=True)
     # A rating is recorded as a row too (old state = new state unless 不满意 reopened it): who rated, when, what.
     rating = models.CharField(_("rating"), max_length=12, choices=Request.Rating, blank=True)
+    # How a rating reached us: online by the resident, or through the chairman, the wall, a visit (blank otherwise).
+    rating_channel = models.CharField(_("rating channel"), max_length=12, choices=Request.Channel, blank=True)
     # Where a dispatch sent it: after a return and a new dispatch the request's unit is only the latest one.
     unit = models.ForeignKey("partners.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                              verbose_name=_("unit"), help_text=_("The unit a dispatch sent the request to."))
+
+    objects = TransitionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("transition")

@@ -84,9 +84,12 @@ class ResidentActions:
         return request
 
     @transaction.atomic
-    def rate(self, rating, comment=""):
-        """The resident rates a closed or publicised request, once per closure; 不满意 reopens it."""
+    def rate(self, rating, comment="", *, channel="online"):
+        """The resident rates a closed or publicised request, once per closure; 不满意 reopens it. `channel` is how
+        the rating reached us (a Request.Channel: online by the resident, through the chairman…), kept on its row."""
         comment = (comment or "").strip()
+        if channel not in self.Channel.values:
+            raise ValidationError(_("Say how the rating reached us."), code="rating_channel")
         if rating not in self.Rating.values:
             raise ValidationError(_("Choose 满意, 基本满意 or 不满意."), code="rating")
         if len(comment) > TEXT_LIMIT:
@@ -104,10 +107,11 @@ class ResidentActions:
             # Back to work, with the resident's words as the reason, and a new deadline: the old one has
             # usually passed, and the request would be overdue the moment it reopened.
             fields["deadline"] = default_deadline(current.category, now)
-            self._move([current.state], self.State.ACCEPTED, None, comment, at=now, **fields)
+            self._move([current.state], self.State.ACCEPTED, None, comment, at=now, rating_channel=channel,
+                       **fields)
         else:
             # No state changes, but the rating is on record like every other step: the resident, when, what.
             self.__class__.objects.filter(pk=self.pk).update(**fields)
             self.transitions.create(old_state=current.state, new_state=current.state, by=None, at=now,
-                                    note=comment, rating=rating)
+                                    note=comment, rating=rating, rating_channel=channel)
             self.refresh_from_db(fields=list(fields))

@@ -119,7 +119,7 @@ class StaffTransitions:
         # joined to it, so a joined acceptor would be the stale (empty) one. Related rows load lazily instead.
         return type(self).objects.select_for_update().get(pk=self.pk)
 
-    def _move(self, old_states, new_state, by, note="", *, at=None, rating="", **fields):
+    def _move(self, old_states, new_state, by, note="", *, at=None, rating="", rating_channel="", **fields):
         """Move from one of `old_states` to `new_state`, setting `fields`; record who, when and why.
 
         Returns the state it moved from. Raises ValidationError (code "state") and changes nothing when
@@ -137,7 +137,7 @@ class StaffTransitions:
         # A dispatch remembers its unit, so the timeline still names it after a return and a new dispatch.
         unit = fields.get("unit") if new_state == self.State.DISPATCHED else None
         self.transitions.create(old_state=current.state, new_state=new_state, by=by, at=at, note=note, unit=unit,
-                                rating=rating)
+                                rating=rating, rating_channel=rating_channel)
         self.refresh_from_db(fields=["state", *fields])
         return current.state
 

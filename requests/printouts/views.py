@@ -2,11 +2,13 @@
 
 - the wish-wall posters: a QR code per micro-grid that opens the wish form with the place filled in;
 - the slip for a resident whose request staff recorded: reference, tracking address and its QR code. Scoped
-  like the request page (what the user cannot see is a 404): the tracking token is the key to their page.
+  like the request page (what the user cannot see is a 404): the tracking token is the key to their page, so
+  only whoever recorded the request for the resident prints it, and only until dispatch (otherwise 403).
 """
 
 import segno
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -20,6 +22,8 @@ from requests.staff.views import get_wish
 @login_required
 def slip(request, reference):
     wish = get_wish(request, reference)
+    if not wish.shows_tracking_to(request.user):
+        raise PermissionDenied  # a unit could otherwise rate itself on the resident's page
     track_url = public_url(request, reverse("requests:track", args=[wish.token]))
     qr = segno.make(track_url, error="m").svg_inline(scale=1, border=2, omitsize=True, title=wish.reference)
     response = render_on_paper(request, "requests/staff/slip.html", {"wish": wish, "track_url": track_url, "qr": qr})

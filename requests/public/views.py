@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -129,14 +130,21 @@ def _timeline(wish):
     return entries
 
 
-def _track_page(request, wish, rating_form=None, status=200):
-    can_rate = wish.is_rateable
+STAFF_MAY_NOT_RATE = gettext_lazy("You are logged in as staff. Only the resident rates their request, "
+                                   "on their own phone: nothing was saved.")
+
+
+def _track_page(request, wish, rating_form=None, status=200, refused=False):
+    # A staff session never gets the form (a unit must not rate itself); the resident has no login.
+    can_rate = wish.is_rateable and not request.user.is_authenticated
     response = render(request, "requests/public/track.html", {
         "wish": wish, "timeline": _timeline(wish), "photos": list(wish.photos.all()),
         "acceptor": mask_name(wish.acceptor.name) if wish.acceptor else "",
         # Staff texts pass the personal-data check, or the page says something neutral instead.
         "closure_note": wish.closure_for_resident(), "invalid_reason": wish.invalid_reason_for_resident(),
         "new": request.GET.get("new") == "1", "can_rate": can_rate,
+        "staff_session": request.user.is_authenticated and (wish.is_rateable or refused),
+        "staff_may_not_rate": STAFF_MAY_NOT_RATE,
         "rating_form": rating_form or (RatingForm() if can_rate else None),
         "track_url": request.build_absolute_uri(reverse("requests:track", args=[wish.token])),
     }, status=status)
@@ -159,10 +167,12 @@ def rate(request, token):
     wish = _tracked(request, token)
     if wish is None:
         return _missed(request)
+    if request.user.is_authenticated:
+        return _track_page(request, wish, status=403, refused=True)
     form = RatingForm(request.POST)
     if form.is_valid():
         try:
-            wish.rate(form.cleaned_data["rating"], form.cleaned_data["comment"])
+            wish.rate(form.cleaned_data["rating"], form.cleaned_data["comment"], channel=Request.Channel.ONLINE)
         except ValidationError as error:
             form.add_error(None, error)
         else:

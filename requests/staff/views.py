@@ -97,6 +97,7 @@ def _render_detail(request, wish, bound=None, status=200):
         "wish": wish, "actions": actions, "action_names": list(actions),
         "transitions": wish.transitions.select_related("by__person", "unit").order_by("at", "pk"),
         "photos": list(wish.photos.all()),
+        "shows_tracking": wish.shows_tracking_to(request.user),
         **summary_context(wish, actions),
     }
     return render(request, "requests/staff/detail.html", context, status=status)

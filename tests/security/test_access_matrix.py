@@ -215,7 +215,8 @@ EXPECTED = {
     "requests:queue": {name: routes[0] for name, routes in QUEUE_ROUTES.items()},
     "requests:queue_export": {name: routes[1] for name, routes in QUEUE_ROUTES.items()},
     "requests:detail": Route(staff(404, 404, 200, 200), kwargs=foreign_reference),
-    "requests:slip": Route(staff(404, 404, 200, 200), kwargs=foreign_reference),
+    # The slip carries the tracking token: only whoever recorded the request prints it, until dispatch (issue 17).
+    "requests:slip": Route(staff(404, 404, 403, 403), kwargs=foreign_reference),
     "requests:act": act_routes(),
     # --- requests/open311: the public Open311 API, the same answer for everyone (no text but public summaries) ---
     "requests:open311_services": {fmt: Route(everyone(200), kwargs=lambda world, fmt=fmt: {"format": fmt})
@@ -272,6 +273,8 @@ def case_id(key, variant):
 
 # Django admin: one rule for the whole namespace. Nobody without is_staff gets past its login page; the branch
 # admin (is_staff) is governed by model permissions, which Django's admin enforces and tests itself.
+# The scoped-staff persona in admin (a grid worker with is_staff and every model permission) has its own matrix,
+# generated from admin.site._registry: tests/security/test_admin_scope.py.
 ADMIN_EXPECT = staff(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ANY) | {"anonymous": ADMIN_LOGIN,
                                                                      "resident": ADMIN_LOGIN}
 ADMIN_SPECIAL = {

@@ -214,6 +214,14 @@ def pk_of(key, kwarg="pk"):
     return lambda world: ({kwarg: world.objects[key].pk}, {})
 
 
+def recorded_by_the_worker(world):
+    """The slip opens only for whoever recorded the request, until dispatch (issue 17): one the worker recorded."""
+    own = world.objects["own_request"]
+    wish = Request.order(category=own.category, text="代居民登记的诉求", micro_grid=own.micro_grid,
+                         channel=Request.Channel.GRID_VISIT, received_by=world.users["worker"])
+    return {"reference": wish.reference}, {}
+
+
 def photo_with_token(world):
     photo = world.ensure_photo_file()
     return {"pk": photo.pk}, {"t": photo.request.token}
@@ -239,7 +247,7 @@ ARGUMENTS = {
     "requests:track": {"new": lambda world: ({"token": world.own_token}, {"new": "1"})},
     "requests:photo": {"token": photo_with_token},
     "requests:detail": {"foreign": lambda world: ({"reference": world.objects["request"].reference}, {})},
-    "requests:slip": {"foreign": lambda world: ({"reference": world.objects["request"].reference}, {})},
+    "requests:slip": {"recorded": recorded_by_the_worker},
     "field:household": {"foreign": pk_of("household")},
     "field:household_edit": {"foreign": pk_of("household")},
     "field:visit_new": {"foreign": pk_of("household", "household_pk")},

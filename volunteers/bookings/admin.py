@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from grid.territory.admin import ScopedAdmin
+from grid.territory.admin import ScopedAdmin, ScopedInline
 from nanjie.masking import mask_name
 from volunteers.bookings.models import Booking, BookingEvent
 
@@ -11,7 +11,7 @@ SHOWN = ["session", "slot_at", "resident_name", "resident_phone", "topic", "book
          "cancelled_by"]
 
 
-class BookingEventInline(admin.TabularInline):
+class BookingEventInline(ScopedInline):
     model = BookingEvent
     extra = 0
     can_delete = False

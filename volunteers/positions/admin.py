@@ -3,16 +3,16 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from grid.territory.admin import ScopedHistoryAdmin, subtree_filter
+from grid.territory.admin import ScopedHistoryAdmin, ScopedInline, subtree_filter
 from volunteers.positions.models import Amenity, DutyShift, Inspection, Position
 
 
-class AmenityInline(admin.TabularInline):
+class AmenityInline(ScopedInline):
     model = Amenity
     extra = 1
 
 
-class DutyShiftInline(admin.TabularInline):
+class DutyShiftInline(ScopedInline):
     model = DutyShift
     extra = 1
     raw_id_fields = ["person"]
@@ -55,11 +55,4 @@ class InspectionAdmin(ScopedHistoryAdmin):
     list_filter = ["month", subtree_filter("position__micro_grid")]
     search_fields = ["position__name", "checked", "missing"]
     list_select_related = ["position"]
-    date_hierarchy = "inspected_on"
-    exclude = ["token"]
-    readonly_fields = ["recorded_by"]
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.recorded_by = request.user
-        super().save_model(request, obj, form, change)
+    date_hierarchy = "inspected_on"  # the token is never shown, recorded_by is the user (ScopedAdmin)

@@ -160,6 +160,11 @@ class OfPositionQuerySet(ScopedQuerySet):
     reach = {"position__host_unit": unit_ids_of}
 
 
+def duty_people(user):
+    """The people on duty at the positions a login reaches (for Person.objects.visible_to, added in ready)."""
+    return DutyShift.objects.visible_to(user).values_list("person_id", flat=True)
+
+
 class DutyShift(models.Model):
     """The duty roster: who is on duty at a position on which weekday and part of the day."""
 

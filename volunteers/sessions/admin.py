@@ -2,14 +2,14 @@
 
 from django.contrib import admin
 
-from grid.territory.admin import ScopedAdmin, subtree_filter
+from grid.territory.admin import ScopedAdmin, ScopedInline, subtree_filter
 from volunteers.sessions.models import Session, SessionChange
 
 STATE_FIELDS = ["rule", "on", "starts_at", "ends_at", "origin", "moved_from", "state", "cancel_reason",
                 "served_count", "summary", "servers", "other_servers", "households", "recorded_by", "recorded_at"]
 
 
-class SessionChangeInline(admin.TabularInline):
+class SessionChangeInline(ScopedInline):
     model = SessionChange
     extra = 0
     can_delete = False

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from grid.territory.scoping import CommunityWideQuerySet, ScopedQuerySet, person_ids
+
 
 class Team(models.Model):
     class Colour(models.TextChoices):
@@ -24,6 +26,8 @@ class Team(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = CommunityWideQuerySet.as_manager()  # the seven teams serve the whole community
+
     class Meta:
         verbose_name = _("volunteer team")
         verbose_name_plural = _("volunteer teams")
@@ -31,6 +35,20 @@ class Team(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def led_team_ids(user):
+    """The teams a login's person leads: their members' names and phones are the leaders' to see."""
+    return TeamMember.objects.filter(person__user=user, is_leader=True).values_list("team_id", flat=True)
+
+
+def led_people(user):
+    """The volunteers of the teams a login leads (for Person.objects.visible_to, added in VolunteersConfig.ready)."""
+    return TeamMember.objects.filter(team_id__in=led_team_ids(user)).values_list("person_id", flat=True)
+
+
+class TeamMemberQuerySet(ScopedQuerySet):
+    reach = {"team": led_team_ids, "person": person_ids}  # a team's leaders, and the volunteer themselves
 
 
 class TeamMember(models.Model):
@@ -41,6 +59,8 @@ class TeamMember(models.Model):
     skills = models.CharField(_("skills"), max_length=100, blank=True)
     is_leader = models.BooleanField(_("team leader"), default=False)
     history = HistoricalRecords()
+
+    objects = TeamMemberQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("team member")

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from grid.models import GridNode, Household, Whistle
-from grid.territory.scoping import ScopedMixin
+from grid.territory.scoping import CommunityWideQuerySet, ScopedMixin
 from requests.models import Request
 from tests.factories import make_branch_admin, make_person, make_user
 from tests.grid.factories import make_household
@@ -16,12 +16,21 @@ SCOPED = {"grid.GridNode", "grid.GridPost", "grid.Household", "grid.Visit", "gri
           "grid.ServiceRecord", "grid.Dispute", "grid.Whistle", "requests.Request", "volunteers.Position",
           "volunteers.DutyShift", "volunteers.Amenity", "volunteers.Inspection", "volunteers.ServiceRule",
           "volunteers.Session", "volunteers.Booking", "volunteers.StudySession", "volunteers.StudyAttendance",
-          "volunteers.MobileMember", "volunteers.TutorContact"}
+          "volunteers.MobileMember", "volunteers.TutorContact", "grid.Person", "grid.GridTeamMember",
+          "partners.UnitMembership", "volunteers.TeamMember", "requests.Transition"}
+# Rosters of the whole community, on no node: every login sees them, only community-wide staff change them.
+COMMUNITY_WIDE = {"partners.Category", "partners.Unit", "partners.CommitteeMember", "partners.DutyRota",
+                  "volunteers.Team"}
 
 
 def test_every_model_with_visible_to_is_scoped_by_the_one_mechanism():
     scoped = {model._meta.label for model in apps.get_models() if hasattr(model.objects, "visible_to")}
-    assert scoped == SCOPED
+    assert scoped == SCOPED | COMMUNITY_WIDE
+
+
+@pytest.mark.parametrize("label", sorted(COMMUNITY_WIDE))
+def test_a_community_wide_roster_says_so(label):
+    assert isinstance(apps.get_model(label).objects.all(), CommunityWideQuerySet)
 
 
 @pytest.mark.parametrize("label", sorted(SCOPED))

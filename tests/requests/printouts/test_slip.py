@@ -76,10 +76,11 @@ def test_the_slip_needs_a_login(w, client):
     assert response.status_code == 302 and wish.token not in response["Location"]
 
 
-def test_the_unit_the_request_was_dispatched_to_may_print_it(w, client):
+def test_the_unit_the_request_was_dispatched_to_may_not_print_it(w, client):
+    """The slip carries the resident's token: with it a unit could rate itself (issue 17)."""
     wish = bring_to(w, S.DISPATCHED)
     client.force_login(w.nurse)
-    assert _slip(client, wish).status_code == 200
+    assert _slip(client, wish).status_code == 403
 
 
 def test_the_slip_is_get_only(w, client):
