@@ -117,6 +117,9 @@ def foreign_rows(world):
         "volunteers.TeamMember": list(TeamMember.objects.filter(team=objects["team"])),
         "requests.Request": requests,
         "requests.Transition": list(Transition.objects.filter(request__in=requests)),
+        "volunteers.StudySession": [objects["study_session"], objects["held_study_session"]],
+        "volunteers.MobileMember": [objects["mobile_member"]],
+        "volunteers.TutorContact": list(objects["mobile_member"].contacts.all()),
     }
 
 

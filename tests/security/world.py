@@ -220,4 +220,9 @@ def build_study(station, their_worker, branch):
                           tutor=their_worker.person, since=timezone.localdate() - datetime.timedelta(days=60))
     member.full_clean()
     member.save()
+    # Contacted 40 days ago: a contact row for the admin matrix, and the member still overdue (30 days).
+    from volunteers.study.models import TutorContact
+
+    member.log_contact(on=timezone.localdate() - datetime.timedelta(days=40), how=TutorContact.How.values[0],
+                       studied=FOREIGN_TEXT, by=their_worker)
     return {"study_session": planned, "held_study_session": held, "mobile_member": member}

@@ -3,11 +3,11 @@ mobile party members with their tutors' contacts, scoped like the pages."""
 
 from django.contrib import admin
 
-from grid.territory.admin import ScopedAdmin, ScopedHistoryAdmin, subtree_filter
+from grid.territory.admin import ScopedAdmin, ScopedHistoryAdmin, ScopedInline, subtree_filter
 from volunteers.study.models import MobileMember, StudyAttendance, StudySession, StudySessionChange, TutorContact
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(ScopedInline):
     model = StudyAttendance
     fk_name = "session"
     fields = ["person", "present", "how", "made_up_in", "recorded_by", "at"]
@@ -19,7 +19,7 @@ class AttendanceInline(admin.TabularInline):
         return False
 
 
-class ChangeInline(admin.TabularInline):
+class ChangeInline(ScopedInline):
     model = StudySessionChange
     fields = ["old", "new", "by", "note", "at"]
     readonly_fields = fields
@@ -50,7 +50,7 @@ class StudySessionAdmin(ScopedAdmin):
             obj.changes.create(old="", new=obj.state, by=request.user, note="admin")
 
 
-class ContactInline(admin.TabularInline):
+class ContactInline(ScopedInline):
     model = TutorContact
     fields = ["on", "how", "studied", "recorded_by"]
     readonly_fields = ["recorded_by"]
