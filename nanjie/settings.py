@@ -206,6 +206,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a body larger than MAX_REQUEST_BYTES is refused before anything reads (or spools) it.
+    "nanjie.middleware.BodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session and the user are read: a GET reads from the replica unless this browser just wrote.
@@ -288,6 +290,9 @@ WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The largest request body accepted (nanjie.middleware.BodyLimitMiddleware): three 5 MB photos and the form.
+# Keep it equal to the proxy's client_max_body_size (bench/nginx.conf: 16m).
+MAX_REQUEST_BYTES = env_int("NANJIE_MAX_REQUEST_BYTES", 16 * 1024 * 1024, minimum=1024 * 1024)
 
 # Security: strict by default in production; each switch can be turned off for a plain-HTTP benchmark.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
