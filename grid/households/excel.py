@@ -6,6 +6,7 @@ existing household updates it, so an exported sheet can be edited and imported b
 """
 
 import io
+import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -28,6 +29,10 @@ LENGTH_LIMITS = {name: Household._meta.get_field(name).max_length
 EXCEL_CELL_LIMIT = 32767  # characters Excel keeps in one cell
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
+# What the archive may unpack to: 5,000 households are a few MB of XML. A 1 MB file can hold a 1 GiB string
+# (12 s and 2.2 GB to load), so the declared sizes are checked before openpyxl reads a byte; zipfile stops a
+# member at its declared size (and fails its CRC), so a member cannot lie its way past this.
+MAX_UNPACKED_BYTES = 40 * 1024 * 1024
 # The sheet speaks the grid workers' Chinese whatever the UI language is.
 GROUP_LABELS = {SpecialGroup.ELDERLY_ALONE: "空巢老人", SpecialGroup.DISABLED: "残障人士",
                 SpecialGroup.HARDSHIP_FAMILY: "困难家庭", SpecialGroup.HARDSHIP_PARTY_MEMBER: "困难党员",
@@ -78,18 +83,38 @@ def _groups(text):
     return sorted({GROUP_BY_LABEL[label] for label in labels})
 
 
+def _check_unpacked_size(upload):
+    """Refuse an archive that would unpack to more than MAX_UNPACKED_BYTES (a decompression bomb)."""
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: load_workbook says so in the grid workers' words
+    finally:
+        upload.seek(0)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ValidationError(_("This spreadsheet unpacks to more than %(limit)d MB, far more than a household "
+                                "sheet holds. Copy the households into a new sheet and try again.")
+                              % {"limit": MAX_UNPACKED_BYTES // (1024 * 1024)})
+
+
 def _read_rows(upload):
     """Yield rows of text, or raise ValidationError for a file that is not an .xlsx or has other headers."""
     if upload.size > MAX_BYTES:
         raise ValidationError(_("The file is larger than 5 MB."))
+    _check_unpacked_size(upload)
     try:
         workbook = load_workbook(upload, read_only=True, data_only=True)
-        rows = list(workbook.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 2))
+        rows = list(workbook.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 2, max_col=len(HEADERS)))
     except Exception:  # openpyxl raises a zoo of errors (zipfile, KeyError, XML) for files that are not xlsx
         raise ValidationError(_("This is not an Excel spreadsheet (.xlsx). Save the sheet as .xlsx and try again.")
                               ) from None
     if not rows:
         raise ValidationError(_("The spreadsheet is empty."))
+    if any(isinstance(cell, str) and len(cell) > EXCEL_CELL_LIMIT for row in rows for cell in row):
+        raise ValidationError(_("A cell of the spreadsheet holds more than %(limit)d characters, more than Excel "
+                                "itself keeps: this is not a household sheet.") % {"limit": EXCEL_CELL_LIMIT})
     headers = [_text(cell) for cell in rows[0]][:len(HEADERS)]
     if headers != HEADERS:
         raise ValidationError(_("The first row must be the headers: %(headers)s.") % {"headers": "、".join(HEADERS)})

@@ -1,4 +1,5 @@
 import io
+from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -167,3 +168,36 @@ def test_a_formula_imported_as_text_is_exported_as_text_again(client3, tree):
     upload(client3, SimpleUploadedFile("households.xlsx", buffer.getvalue(), content_type=excel.XLSX))
     cell = exported_row(client3)[excel.FIELDS.index("contact_name")]
     assert (cell.value, cell.data_type) == ("@contact", "s")
+
+
+def bomb(text):
+    """A household sheet whose row's compound is `text`: deflated, a few kilobytes on disk however long."""
+    import zipfile
+
+    source = sheet(GOOD)
+    original, out = zipfile.ZipFile(io.BytesIO(source.read())), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as crafted:
+        for member in original.infolist():
+            data = original.read(member)
+            if member.filename.startswith("xl/worksheets/"):
+                data = data.replace("南街小区".encode(), text.encode())  # the compound of the one row
+            crafted.writestr(member.filename, data)
+    return SimpleUploadedFile("households.xlsx", out.getvalue(), content_type=excel.XLSX)
+
+
+def test_a_sheet_that_unpacks_too_large_is_refused_before_it_is_loaded(client3, tree, monkeypatch):
+    monkeypatch.setattr(excel, "MAX_UNPACKED_BYTES", 1024 * 1024)
+    file = bomb("A" * (2 * 1024 * 1024))
+    assert file.size < 20_000
+    with mock.patch.object(excel, "load_workbook", side_effect=AssertionError("loaded")):
+        response = upload(client3, file)
+    assert "解压后超过 1 MB" in response.content.decode() and not Household.objects.exists()
+
+
+def test_the_archive_limit_fits_a_full_household_sheet():
+    assert excel.MAX_UNPACKED_BYTES >= 20 * 1024 * 1024
+
+
+def test_a_cell_longer_than_excel_keeps_is_refused_with_a_message(client3, tree):
+    response = upload(client3, bomb("A" * (excel.EXCEL_CELL_LIMIT + 1)))
+    assert "超过 32767 个字符" in response.content.decode() and not Household.objects.exists()
