@@ -95,3 +95,23 @@ class BodyLimitMiddleware:
             response["Connection"] = "close"  # the unread body must not be taken for the next request
             return response
         return self.get_response(request)
+
+
+class HeadAsGetMiddleware:
+    """HEAD is answered as GET (RFC 9110: the same headers, no body), on every page that answers GET.
+
+    Views say @require_GET or require_http_methods(["GET", "POST"]), which refuse HEAD with a 405: monitors
+    and link checkers that ask HEAD of /, /wish/ or /board/ saw the portal as broken. The view sees a GET;
+    the server (gunicorn, Django's test client) sends no body for the HEAD the client asked.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "HEAD":
+            return self.get_response(request)
+        request.method = "GET"
+        response = self.get_response(request)
+        request.method = "HEAD"  # what the client asked: the server (and the test client) drop the body
+        return response

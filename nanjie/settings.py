@@ -208,6 +208,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: a body larger than MAX_REQUEST_BYTES is refused before anything reads (or spools) it.
     "nanjie.middleware.BodyLimitMiddleware",
+    # HEAD is a GET without a body: every page that answers GET answers HEAD (monitors ask HEAD).
+    "nanjie.middleware.HeadAsGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session and the user are read: a GET reads from the replica unless this browser just wrote.
