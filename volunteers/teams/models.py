@@ -32,6 +32,15 @@ class Team(models.Model):
     def __str__(self):
         return self.name
 
+    def phones_visible_to(self, user):
+        """The members' phones are for the team's own leaders and the branch (who keeps the rosters), not for
+        every login: a unit's party member has no business calling a volunteer of another team."""
+        if not user.is_authenticated:
+            return False
+        if user.has_perm("volunteers.change_teammember"):
+            return True
+        return self.memberships.filter(person__user=user, is_leader=True).exists()
+
 
 class TeamMember(models.Model):
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("team"))
