@@ -335,6 +335,10 @@ AXES_FAILURE_LIMIT = 6
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "nanjie.views.locked_out"
+# Also locked: this many wrong passwords for one account from all addresses together in AXES_COOLOFF_TIME
+# (nanjie/lockouts.py; high, so a stranger cannot lock a worker out; the branch unlocks at /accounts/lockouts/).
+AXES_HANDLER = "nanjie.lockouts.AccountCappedHandler"
+ACCOUNT_FAILURE_LIMIT = env_int("NANJIE_ACCOUNT_FAILURE_LIMIT", 30, minimum=AXES_FAILURE_LIMIT)
 AXES_USERNAME_CALLABLE = "nanjie.login_throttle.attempted_username"  # cut to a length the database can hold
 # Behind the TLS proxy every REMOTE_ADDR is the proxy's: count by the address the proxy saw (the last
 # X-Forwarded-For entry, trusted only with DJANGO_BEHIND_TLS_PROXY), or anyone's six misses lock a staff account.

@@ -216,6 +216,9 @@ EXPECTED = {
     "requests:detail": Route(staff(404, 404, 200, 200), kwargs=foreign_reference),
     "requests:slip": Route(staff(404, 404, 200, 200), kwargs=foreign_reference),
     "requests:act": act_routes(),
+    # --- harden (issue 17): the branch's login-lockout page; an unknown account is a 404 -----------------------
+    "lockouts": Route(staff(403, 403, 403, 200)),
+    "lockouts_unlock": Route(staff(403, 403, 403, 404), method="POST"),
 }
 
 

@@ -264,6 +264,7 @@ NOT_FUZZED = {
     "volunteers:inspection_fixed": "POST only",
     "volunteers:session_record": "POST only; its form is fuzzed below",
     "volunteers:session_cancel": "POST only",
+    "lockouts_unlock": "POST only; its form is fuzzed at the end",
 }
 # Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",
@@ -452,3 +453,23 @@ def test_an_admin_history_record_for_a_version_that_is_not_a_number_goes_back_to
 
     url = reverse("admin:grid_gridnode_simple_history", args=[GridNode.objects.first().pk, "x1"])
     assert world.client("superuser").get(url).status_code == 302
+
+
+# --- harden (issue 17): the branch's unlock form -----------------------------------------------------------------
+
+def test_the_unlock_form_survives_anything_and_unlocks_nothing_it_was_not_asked_to(world, db):
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    AccessAttempt.objects.create(username=world.users["worker"].username, ip_address="10.1.1.1",
+                                 failures_since_start=6, attempt_time=timezone.now(), get_data="", post_data="")
+
+    @FUZZ
+    @given(username=st.one_of(TEXT, VALUE))
+    def check(username):
+        response = world.client("branch").post(reverse("lockouts_unlock"), {"username": username})
+        assert_refused_politely(response)
+        assert AccessAttempt.objects.filter(username=world.users["worker"].username).exists() or \
+            username == world.users["worker"].username
+
+    check()
