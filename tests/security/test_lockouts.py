@@ -107,3 +107,24 @@ def test_the_list_filters_by_login_name(locked):
     wrong(username="worker12")
     body = branch_client().get("/accounts/lockouts/?username=12").content.decode()
     assert "worker12" in body and "worker09" not in body
+
+
+def _queries_for_lockouts(accounts):
+    from axes.models import AccessAttempt
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    for n in range(accounts):
+        user = make_user(f"many{accounts}x{n}")
+        AccessAttempt.objects.create(username=user.username, ip_address="10.1.1.1", failures_since_start=6,
+                                     attempt_time=timezone.now(), get_data="", post_data="")
+    client = branch_client()
+    client.get("/accounts/lockouts/")  # warm the session and the permission caches
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/accounts/lockouts/")
+    return len(queries)
+
+
+def test_the_lockout_page_costs_the_same_queries_for_1_and_20_accounts():
+    assert _queries_for_lockouts(1) == _queries_for_lockouts(20)
