@@ -16,4 +16,8 @@ class NanjieConfig(AppConfig):
         # The per-address limits decide who may send now: never read from a replica a moment behind.
         db_router.read_from_primary(self.get_model("ThrottleHit"))
 
+        # The branch lifts a login lockout before its hour is over (nanjie/lockouts.py).
+        roles.grant(roles.BRANCH_ADMIN, "axes.view_accessattempt", "axes.delete_accessattempt")
+        registry.nav.add(registry.NavEntry("nanjie.lockouts", _("Login lockouts"), "lockouts", order=990,
+                                              permission="axes.delete_accessattempt"))
         post_migrate.connect(roles.on_post_migrate, dispatch_uid="nanjie.roles.ensure_groups")

@@ -9,7 +9,9 @@ It masks:
 - the value given to any name field (resident_name=张三, 'contact_name': '张三', Key (name)=(张三) …)
   wherever it appears as key=value: query strings, dict and QueryDict reprs, database error details;
 - the value of every search box (?q=%E5%BC%A0%E4%B8%89): workers search households by a resident's name;
-- phones written URL-encoded in a query string (q=138+1234+5678, 138%201234%205678), matched once decoded.
+- phones written URL-encoded in a query string (q=138+1234+5678, 138%201234%205678), matched once decoded;
+- the secret keys to one resident's matter: /track/<token>/ and /bookings/<token>/ in a path (request lines,
+  "Bad Request: /track/…/rate/") and a photo's ?t=<token>: whoever reads the log could open the matter.
 A name written into free prose cannot be told from other Chinese text: never log names, log primary keys.
 """
 
@@ -38,6 +40,9 @@ NAME_VALUE = [
     # Key (name)=(张三) / (contact_name, micro_grid_id)=(张三, 12)  (PostgreSQL integrity error details)
     re.compile(rf"(?P<key>\((?:[\w, ]*?){_FIELD}(?:[\w, ]*?)\)=)(?P<value>\([^)]*\))"),
 ]
+# The secret in a path segment after /track/ or /bookings/ (kept: the slash and what follows it), and ?t=.
+SECRET_PATH = re.compile(r"(?P<key>/(?:track|bookings)/)(?P<value>[^/?#\s'\"]+)")
+SECRET_PARAM = re.compile(r"(?P<key>[?&;]t=)(?P<value>[^&\s'\",;)#]+)")
 # A run without spaces or quotes that a URL encoder may have written (%20, + for a space).
 _URL_ENCODED = re.compile(r"[^\s'\"]*[%+][^\s'\"]*")
 
@@ -49,11 +54,11 @@ def _mask_encoded_phone(match):
 
 
 def mask_text(text):
-    """The text with every phone number and every named person's value replaced by ***."""
+    """The text with every phone number, every named person's value and every tracking key replaced by ***."""
     if not text:
         return text
     text = PHONE.sub(MASK, text)
-    for pattern in NAME_VALUE:
+    for pattern in (*NAME_VALUE, SECRET_PATH, SECRET_PARAM):
         text = pattern.sub(lambda match: match.group("key") + MASK, text)
     # Last: decoding turns + into a space, which would end a name's value (name=张+三) before it was masked.
     return _URL_ENCODED.sub(_mask_encoded_phone, text)

@@ -6,6 +6,12 @@ keeps it in a unique column (`SubmissionKeyField`). `save_once` finds the record
 saves it; two presses at the same moment are settled by the unique index. A page whose key was lost or
 mangled (an old page, a copy) gets a fresh key and says so, keeping what was typed: refused as it came, it
 could never be sent. Tests: tests/nanjie/test_once.py.
+
+A key comes back with other content when a page is reused: the back button restores an earlier resident's
+form on a shared phone, or a browser restores a tab. That is not a repeat (it would open the earlier
+resident's record): `save_once(..., content={...})` treats a used key as a repeat only when the record holds
+that content (a staff form's record is also found by its owner, which binds the key to the user), and
+otherwise refuses with code "key_reused"; the form then gets a fresh key and keeps what was typed.
 """
 
 import uuid
@@ -60,6 +66,19 @@ class OnceOnlyForm:
             self.data = self.data.copy()
             self.data[self.once_key] = str(uuid.uuid4())
 
+    reused_message = gettext_lazy("This page was already used to send something else (an earlier page on this "
+                                  "device?). Everything you typed is kept: check it and send it again.")
+
+    def renew_key(self):
+        self.data = self.data.copy()
+        self.data[self.once_key] = str(uuid.uuid4())
+
+    def add_error(self, field, error):
+        # A key used for other content (save_once's "key_reused") can never be sent again: show a fresh one.
+        if isinstance(error, ValidationError) and getattr(error, "code", None) == "key_reused":
+            self.renew_key()
+        super().add_error(field, error)
+
     def clean(self):
         cleaned = super().clean()
         if self.renewed:
@@ -76,20 +95,32 @@ def earlier(model, key, **owner):
     return model.objects.filter(**{key_field(model): key}, **owner).first() if key else None
 
 
-def save_once(model, key, create, **owner):
+def matches(record, content):
+    """True when the record holds this content ({field name: value}; None: nothing to compare)."""
+    return content is None or all(getattr(record, name) == value for name, value in content.items())
+
+
+def _repeat_of(first, content):
+    if not matches(first, content):
+        raise ValidationError(OnceOnlyForm.reused_message, code="key_reused")
+    return first, False
+
+
+def save_once(model, key, create, *, content=None, **owner):
     """(record, True) from create(), which saves a record with this key; (the first record, False) when this key
-    was saved before or won a race a moment ago. Another owner's key (a copied form) is refused with a message;
-    any other integrity error is not ours to hide."""
+    was saved before or won a race a moment ago, and the first record holds `content` (when given). A key used
+    for other content, or another owner's key (a copied form), is refused with a message; any other integrity
+    error is not ours to hide."""
     first = earlier(model, key, **owner)
     if first is not None:
-        return first, False
+        return _repeat_of(first, content)
     try:
         with transaction.atomic():
             return create(), True
     except IntegrityError:
         first = earlier(model, key, **owner)
         if first is not None:
-            return first, False
+            return _repeat_of(first, content)
         if key and earlier(model, key) is not None:
             raise ValidationError(_("This form was already used; open it again."), code="token_used") from None
         raise

@@ -206,6 +206,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a body larger than MAX_REQUEST_BYTES is refused before anything reads (or spools) it.
+    "nanjie.middleware.BodyLimitMiddleware",
+    # HEAD is a GET without a body: every page that answers GET answers HEAD (monitors ask HEAD).
+    "nanjie.middleware.HeadAsGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session and the user are read: a GET reads from the replica unless this browser just wrote.
@@ -288,6 +292,9 @@ WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The largest request body accepted (nanjie.middleware.BodyLimitMiddleware): three 5 MB photos and the form.
+# Keep it equal to the proxy's client_max_body_size (bench/nginx.conf: 16m).
+MAX_REQUEST_BYTES = env_int("NANJIE_MAX_REQUEST_BYTES", 16 * 1024 * 1024, minimum=1024 * 1024)
 
 # Security: strict by default in production; each switch can be turned off for a plain-HTTP benchmark.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
@@ -328,6 +335,10 @@ AXES_FAILURE_LIMIT = 6
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "nanjie.views.locked_out"
+# Also locked: this many wrong passwords for one account from all addresses together in AXES_COOLOFF_TIME
+# (nanjie/lockouts.py; high, so a stranger cannot lock a worker out; the branch unlocks at /accounts/lockouts/).
+AXES_HANDLER = "nanjie.lockouts.AccountCappedHandler"
+ACCOUNT_FAILURE_LIMIT = env_int("NANJIE_ACCOUNT_FAILURE_LIMIT", 30, minimum=AXES_FAILURE_LIMIT)
 AXES_USERNAME_CALLABLE = "nanjie.login_throttle.attempted_username"  # cut to a length the database can hold
 # Behind the TLS proxy every REMOTE_ADDR is the proxy's: count by the address the proxy saw (the last
 # X-Forwarded-For entry, trusted only with DJANGO_BEHIND_TLS_PROXY), or anyone's six misses lock a staff account.

@@ -7,7 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from nanjie import admin as portal_admin  # noqa: F401 (the admin site's titles)
-from nanjie import dashboard, views
+from nanjie import dashboard, lockouts, views
 
 handler500 = "nanjie.views.server_error"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/lockouts/", lockouts.lockout_list, name="lockouts"),
+    path("accounts/lockouts/unlock/", lockouts.lockout_unlock, name="lockouts_unlock"),
     path("admin/", admin.site.urls),
     path("me/", dashboard.me, name="me"),
     path("grid/", include("grid.territory.urls")),

@@ -6,6 +6,7 @@ mounted at /_floor/ only when NANJIE_BENCH_FLOOR=1 (see nanjie/urls.py); product
 
 import sys
 
+from django.conf import settings
 from django.db import OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -44,7 +45,10 @@ def csrf_failure(request, reason=""):
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
-    return render(request, "registration/locked_out.html", status=429)
+    response = render(request, "registration/locked_out.html", status=429)
+    # A client (or a script) learns when to try again: the cool-off, counted from now at the latest.
+    response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME * 3600))
+    return response
 
 
 def floor(request):

@@ -6,6 +6,7 @@ existing household updates it, so an exported sheet can be edited and imported b
 """
 
 import io
+import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from simple_history.utils import bulk_create_with_history
 
 from grid.households.models import Household, HouseholdTag, SpecialGroup
 from grid.territory.models import GridNode
+from nanjie.exports import xlsx_row
 from nanjie.phones import normalise_phone
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -27,6 +29,10 @@ LENGTH_LIMITS = {name: Household._meta.get_field(name).max_length
 EXCEL_CELL_LIMIT = 32767  # characters Excel keeps in one cell
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
+# What the archive may unpack to: 5,000 households are a few MB of XML. A 1 MB file can hold a 1 GiB string
+# (12 s and 2.2 GB to load), so the declared sizes are checked before openpyxl reads a byte; zipfile stops a
+# member at its declared size (and fails its CRC), so a member cannot lie its way past this.
+MAX_UNPACKED_BYTES = 40 * 1024 * 1024
 # The sheet speaks the grid workers' Chinese whatever the UI language is.
 GROUP_LABELS = {SpecialGroup.ELDERLY_ALONE: "空巢老人", SpecialGroup.DISABLED: "残障人士",
                 SpecialGroup.HARDSHIP_FAMILY: "困难家庭", SpecialGroup.HARDSHIP_PARTY_MEMBER: "困难党员",
@@ -41,10 +47,11 @@ def export_households(households):
     sheet.append(HEADERS)
     for household in households.select_related("micro_grid").prefetch_related("tags").order_by(
             "micro_grid__code", "building", "unit_number", "room", "pk"):
-        sheet.append([household.micro_grid.code, household.compound, household.building, household.unit_number,
-                      household.room, household.people, household.contact_name, household.contact_phone,
-                      "、".join(GROUP_LABELS[tag.group] for tag in household.tags.all()),
-                      household.notes[:EXCEL_CELL_LIMIT]])  # notes saved before the limit could overflow a cell
+        sheet.append(xlsx_row(sheet, [
+            household.micro_grid.code, household.compound, household.building, household.unit_number,
+            household.room, household.people, household.contact_name, household.contact_phone,
+            "、".join(GROUP_LABELS[tag.group] for tag in household.tags.all()),
+            household.notes[:EXCEL_CELL_LIMIT]]))  # notes saved before the limit could overflow a cell
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -76,18 +83,38 @@ def _groups(text):
     return sorted({GROUP_BY_LABEL[label] for label in labels})
 
 
+def _check_unpacked_size(upload):
+    """Refuse an archive that would unpack to more than MAX_UNPACKED_BYTES (a decompression bomb)."""
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: load_workbook says so in the grid workers' words
+    finally:
+        upload.seek(0)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ValidationError(_("This spreadsheet unpacks to more than %(limit)d MB, far more than a household "
+                                "sheet holds. Copy the households into a new sheet and try again.")
+                              % {"limit": MAX_UNPACKED_BYTES // (1024 * 1024)})
+
+
 def _read_rows(upload):
     """Yield rows of text, or raise ValidationError for a file that is not an .xlsx or has other headers."""
     if upload.size > MAX_BYTES:
         raise ValidationError(_("The file is larger than 5 MB."))
+    _check_unpacked_size(upload)
     try:
         workbook = load_workbook(upload, read_only=True, data_only=True)
-        rows = list(workbook.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 2))
+        rows = list(workbook.worksheets[0].iter_rows(values_only=True, max_row=MAX_ROWS + 2, max_col=len(HEADERS)))
     except Exception:  # openpyxl raises a zoo of errors (zipfile, KeyError, XML) for files that are not xlsx
         raise ValidationError(_("This is not an Excel spreadsheet (.xlsx). Save the sheet as .xlsx and try again.")
                               ) from None
     if not rows:
         raise ValidationError(_("The spreadsheet is empty."))
+    if any(isinstance(cell, str) and len(cell) > EXCEL_CELL_LIMIT for row in rows for cell in row):
+        raise ValidationError(_("A cell of the spreadsheet holds more than %(limit)d characters, more than Excel "
+                                "itself keeps: this is not a household sheet.") % {"limit": EXCEL_CELL_LIMIT})
     headers = [_text(cell) for cell in rows[0]][:len(HEADERS)]
     if headers != HEADERS:
         raise ValidationError(_("The first row must be the headers: %(headers)s.") % {"headers": "、".join(HEADERS)})

@@ -27,7 +27,7 @@ class ResidentActions:
 
         `photos` are requests.public.photos.CleanPhoto (already re-encoded). A used `idempotency_key` (the
         form's submission key, nanjie/once.py) returns the request it made the first time instead of a second
-        one, also when both arrive at the same moment.
+        one, also when both arrive at the same moment; the same key with other content is refused (key_reused).
         """
         text = (text or "").strip()
         if not text:
@@ -53,7 +53,10 @@ class ResidentActions:
                                        received_by=received_by, visit=visit, household=household,
                                        idempotency_key=idempotency_key, photos=photos)
 
-        request, _created = once.save_once(cls, idempotency_key, create)
+        # A used key is a repeat only for the same wish: a restored page with another resident's words is not.
+        content = {"category_id": category.pk, "micro_grid_id": micro_grid.pk, "text": text,
+                   "resident_name": resident_name, "resident_phone": resident_phone}
+        request, _created = once.save_once(cls, idempotency_key, create, content=content)
         return request
 
     @classmethod

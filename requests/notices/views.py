@@ -9,22 +9,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from nanjie import personal_data
+from nanjie.exports import csv_row
 from requests.lifecycle.models import Request
 from requests.public.forms import BoardFilter
 
 EXPORT_LIMIT = 10_000
-# A cell starting with one of these is a formula to Excel: a summary "=HYPERLINK(…)" must stay text.
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 class _Echo:
     def write(self, value):
         return value
-
-
-def _cell(value):
-    value = str(value or "")
-    return f"'{value}" if value.startswith(_FORMULA) else value
 
 
 def _day(moment):
@@ -34,14 +28,14 @@ def _day(moment):
 def _rows(notices):
     yield "\ufeff"  # a BOM, so that Excel reads the Chinese as UTF-8
     writer = csv.writer(_Echo())
-    yield writer.writerow([_("Reference"), _("Category"), _("Grid"), _("Micro-grid"), _("Handled by"), _("Raised on"),
-                           _("Closed on"), _("Publicised on"), _("Public summary")])
+    yield writer.writerow(csv_row([_("Reference"), _("Category"), _("Grid"), _("Micro-grid"), _("Handled by"),
+                                   _("Raised on"), _("Closed on"), _("Publicised on"), _("Public summary")]))
     for notice in notices:
         grid = notice.micro_grid.parent
-        yield writer.writerow([_cell(value) for value in (
+        yield writer.writerow(csv_row((
             notice.reference, notice.category.name, grid.name if grid else "", notice.micro_grid.name,
             notice.unit.name if notice.unit else "", _day(notice.ordered_at), _day(notice.closed_at),
-            _day(notice.publicised_at), notice.public_text)])
+            _day(notice.publicised_at), notice.public_text)))
 
 
 @require_GET

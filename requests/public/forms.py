@@ -37,6 +37,8 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class PhotosField(forms.FileField):
+    """The uploads, counted and size-checked only: WishForm decodes them once every other field is valid."""
+
     widget = MultipleFileInput
 
     def __init__(self, **kwargs):
@@ -47,15 +49,20 @@ class PhotosField(forms.FileField):
         files = [upload for upload in (data if isinstance(data, (list, tuple)) else [data]) if upload]
         if len(files) > MAX_PHOTOS:
             raise ValidationError(_("Attach at most %(count)d photos."), code="too_many", params={"count": MAX_PHOTOS})
-        errors, photos = [], []
-        for upload in files:
-            try:
-                photos.append(clean_photo(upload))
-            except ValidationError as error:
-                errors.extend(error.messages)
-        if errors:
-            raise ValidationError(errors)
-        return photos
+        return files
+
+
+def decoded_photos(files):
+    """CleanPhotos of the uploads, or a ValidationError naming every photo refused."""
+    errors, photos = [], []
+    for upload in files:
+        try:
+            photos.append(clean_photo(upload))
+        except ValidationError as error:
+            errors.extend(error.error_list)
+    if errors:
+        raise ValidationError(errors)
+    return photos
 
 
 class WishForm(OnceOnlyForm, forms.Form):
@@ -100,6 +107,17 @@ class WishForm(OnceOnlyForm, forms.Form):
         self.fields["micro_grid"].choices = micro_grid_choices if self.is_bound else micro_grid_choices()
         self.fields["text"].widget.attrs["maxlength"] = TEXT_LIMIT
         self.fields["category"].widget.attrs["class"] = "big"
+
+    def clean(self):
+        cleaned = super().clean()
+        # Decoding is the costly part of an anonymous POST: only for a form that is otherwise valid, so a page of
+        # junk with three huge photos costs a lookup, not seconds of a worker (issue 17).
+        if not self.errors and cleaned.get("photos"):
+            try:
+                cleaned["photos"] = decoded_photos(cleaned["photos"])
+            except ValidationError as error:
+                self.add_error("photos", error)
+        return cleaned
 
     def clean_micro_grid(self):
         code = self.cleaned_data["micro_grid"]

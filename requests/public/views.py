@@ -37,7 +37,7 @@ def _masked(notices):
 
 def _throttled(request, scope):
     # What the resident typed is shown back, so they can copy it and nothing is lost.
-    typed = request.POST.get("text", "")[:2000] if request.method == "POST" and scope == "wish" else ""
+    typed = request.POST.get("text", "")[:2000] if request.method == "POST" and scope.startswith("wish") else ""
     response = render(request, "requests/public/throttled.html", {"scope": scope, "typed": typed}, status=429)
     response["Retry-After"] = str(throttle.retry_after(request, scope) or throttle.LIMITS[scope][1])
     return response
@@ -61,8 +61,11 @@ def wish(request):
                   .select_related("parent").first())
     anonymous = not request.user.is_authenticated
     if request.method == "POST":
-        if anonymous and throttle.is_limited(request, "wish"):
-            return _throttled(request, "wish")
+        if anonymous:
+            for scope in ("wish", "wish-post"):
+                if throttle.is_limited(request, scope):
+                    return _throttled(request, scope)
+            throttle.record(request, "wish-post")  # every anonymous POST, valid or not: each one costs work
         form = WishForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data

@@ -12,6 +12,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from nanjie.exports import csv_row
 from requests.staff.views import filtered_queue
 
 EXPORT_LIMIT = 10_000
@@ -29,14 +30,14 @@ def _date(moment):
 def _rows(wishes):
     yield "\ufeff"  # a BOM, so that Excel reads the Chinese as UTF-8
     writer = csv.writer(_Echo())
-    yield writer.writerow([_("Reference"), _("State"), _("Category"), _("Grid"), _("Micro-grid"), _("Channel"),
-                           _("Unit"), _("Ordered at"), _("Deadline"), _("Closed at"), _("Overdue")])
+    yield writer.writerow(csv_row([_("Reference"), _("State"), _("Category"), _("Grid"), _("Micro-grid"), _("Channel"),
+                           _("Unit"), _("Ordered at"), _("Deadline"), _("Closed at"), _("Overdue")]))
     for wish in wishes:
-        yield writer.writerow([
+        yield writer.writerow(csv_row([  # unit and category names are typed in admin
             wish.reference, wish.get_state_display(), wish.category.name, wish.micro_grid.parent.name,
             wish.micro_grid.name, wish.get_channel_display(), wish.unit.name if wish.unit else "",
             _date(wish.ordered_at), _date(wish.deadline), _date(wish.closed_at), _("yes") if wish.is_overdue else "",
-        ])
+        ]))
 
 
 @require_GET

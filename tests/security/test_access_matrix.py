@@ -251,6 +251,9 @@ EXPECTED = {
     "volunteers:mobile_member": Route(staff(404, 404, 403, 200), kwargs=pk_of("mobile_member")),
     "volunteers:mobile_contact": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("mobile_member")),
     "volunteers:mobile_came_back": Route(staff(404, 404, 403, PASS), method="POST", kwargs=pk_of("mobile_member")),
+    # --- harden (issue 17): the branch's login-lockout page; an unknown account is a 404 -----------------------
+    "lockouts": Route(staff(403, 403, 403, 200)),
+    "lockouts_unlock": Route(staff(403, 403, 403, 404), method="POST"),
 }
 
 

@@ -286,6 +286,7 @@ NOT_FUZZED = {
     "volunteers:study_file": "a download with no parameters; the world's sessions have no file (a 404 for all)",
     "volunteers:mobile_contact": "POST only; its form is fuzzed below",
     "volunteers:mobile_came_back": "POST only; its form is fuzzed below",
+    "lockouts_unlock": "POST only; its form is fuzzed at the end",
 }
 # Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",
@@ -579,5 +580,21 @@ def test_the_tutor_contact_form_survives_anything(world, db):
         assert_refused_politely(response)
         came_back = world.client("worker").post(reverse("volunteers:mobile_came_back", args=[member.pk]), {"on": on})
         assert_refused_politely(came_back)
+# --- harden (issue 17): the branch's unlock form -----------------------------------------------------------------
+
+def test_the_unlock_form_survives_anything_and_unlocks_nothing_it_was_not_asked_to(world, db):
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    AccessAttempt.objects.create(username=world.users["worker"].username, ip_address="10.1.1.1",
+                                 failures_since_start=6, attempt_time=timezone.now(), get_data="", post_data="")
+
+    @FUZZ
+    @given(username=st.one_of(TEXT, VALUE))
+    def check(username):
+        response = world.client("branch").post(reverse("lockouts_unlock"), {"username": username})
+        assert_refused_politely(response)
+        assert AccessAttempt.objects.filter(username=world.users["worker"].username).exists() or \
+            username == world.users["worker"].username
 
     check()

@@ -137,3 +137,35 @@ def test_the_bench_server_writes_no_gunicorn_access_log():
     # gunicorn's access log is written outside Django's logging, past the masking filter.
     source = (Path(__file__).resolve().parents[2] / "bench" / "server.py").read_text()
     assert "--access-logfile" not in source
+
+
+TOKEN = "Xq3vLr9TtZkP2mWc8sYb"
+
+
+def test_a_bad_request_to_a_tracking_page_logs_no_token(log_output):
+    logging.getLogger("django.request").warning("Bad Request: %s", f"/track/{TOKEN}/rate/")
+    logged = log_output.getvalue()
+    assert "/track/***/rate/" in logged and TOKEN not in logged
+
+
+@pytest.mark.django_db
+def test_a_404_for_a_wrong_tracking_token_logs_no_token(log_output):
+    Client().get(f"/track/{TOKEN}/")
+    assert TOKEN not in log_output.getvalue()
+
+
+def test_the_dev_server_request_line_shows_no_tracking_token(log_output):
+    logging.getLogger("django.server").info('"%s" %s %s', f"GET /track/{TOKEN}/?new=1 HTTP/1.1", 200, 512)
+    assert TOKEN not in log_output.getvalue()
+
+
+def test_a_booking_token_in_a_path_is_masked():
+    assert mask_text(f"POST /bookings/{TOKEN}/cancel/ HTTP/1.1") == "POST /bookings/***/cancel/ HTTP/1.1"
+
+
+def test_a_photo_token_in_a_query_is_masked():
+    assert mask_text(f"GET /requests/photo/12/?t={TOKEN}&x=1 HTTP/1.1") == "GET /requests/photo/12/?t=***&x=1 HTTP/1.1"
+
+
+def test_masking_tokens_leaves_the_tracking_form_address_alone():
+    assert mask_text("GET /track/ HTTP/1.1") == "GET /track/ HTTP/1.1"

@@ -36,6 +36,15 @@ class Team(models.Model):
     def __str__(self):
         return self.name
 
+    def phones_visible_to(self, user):
+        """The members' phones are for the team's own leaders and the branch (who keeps the rosters), not for
+        every login: a unit's party member has no business calling a volunteer of another team."""
+        if not user.is_authenticated:
+            return False
+        if user.has_perm("volunteers.change_teammember"):
+            return True
+        return self.memberships.filter(person__user=user, is_leader=True).exists()
+
 
 def led_team_ids(user):
     """The teams a login's person leads: their members' names and phones are the leaders' to see."""

@@ -1,4 +1,5 @@
-"""The seven-colour volunteer teams: public pages (members' names masked and no phones for anonymous users)."""
+"""The seven-colour volunteer teams: public pages (members' names masked for anonymous visitors; phones only for
+the team's leaders and the branch)."""
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
@@ -19,4 +20,5 @@ def team_detail(request, colour):
     members = team.memberships.select_related("person").order_by("-is_leader", "pk")
     return render(request, "volunteers/teams/team_detail.html", {
         "team": team, "members": members, "staff_view": request.user.is_authenticated,
+        "show_phones": team.phones_visible_to(request.user),
     })

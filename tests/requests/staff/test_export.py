@@ -69,3 +69,18 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
 def test_posting_to_the_export_is_405(w, client):
     client.force_login(w.branch)
     assert client.post(reverse("requests:queue_export", args=["all"])).status_code == 405
+
+
+def test_a_unit_name_typed_like_a_formula_is_written_as_text(w, client):
+    from partners.units.models import Unit
+
+    Unit.objects.filter(name="县人民医院").update(name="=HYPERLINK(\"http://x\",\"看\")")
+    bring_to(w, S.DISPATCHED)
+    assert rows(export(client, w.branch))[1][6] == "'=HYPERLINK(\"http://x\",\"看\")"
+
+
+def test_a_category_name_typed_like_a_formula_is_written_as_text(w, client):
+    w.category.name = "@SUM(1)"
+    w.category.save(update_fields=["name"])
+    order(w)
+    assert rows(export(client, w.branch))[1][2] == "'@SUM(1)"

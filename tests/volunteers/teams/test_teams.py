@@ -24,10 +24,41 @@ def test_a_team_page_masks_names_and_hides_phones_from_anonymous_visitors(client
     assert "白**" in body and "白医生" not in body and "13900002222" not in body
 
 
-def test_staff_see_members_full_names_and_phones(client, white_team):
+def test_staff_see_members_full_names_but_no_phones(client, white_team):
     client.force_login(make_user())
     body = client.get(reverse("volunteers:team", args=["white"])).content.decode()
-    assert "白医生" in body and "13900002222" in body
+    assert "白医生" in body and "13900002222" not in body
+
+
+def test_a_leader_of_the_team_sees_the_members_phones(client, white_team):
+    leader = make_user("whiteleader")
+    TeamMember.objects.create(team=white_team, person=make_person(name="白队长", user=leader), is_leader=True)
+    client.force_login(leader)
+    assert "13900002222" in client.get(reverse("volunteers:team", args=["white"])).content.decode()
+
+
+def test_a_plain_member_of_the_team_sees_no_phones(client, white_team):
+    member = make_user("whitemember")
+    TeamMember.objects.create(team=white_team, person=make_person(name="白队员", user=member))
+    client.force_login(member)
+    assert "13900002222" not in client.get(reverse("volunteers:team", args=["white"])).content.decode()
+
+
+def test_a_leader_of_another_team_sees_no_phones(client, white_team):
+    leader = make_user("redleader")
+    red = Team.objects.create(colour="red", name="红色志愿服务队")
+    TeamMember.objects.create(team=red, person=make_person(name="红队长", user=leader), is_leader=True)
+    client.force_login(leader)
+    assert "13900002222" not in client.get(reverse("volunteers:team", args=["white"])).content.decode()
+
+
+def test_the_branch_sees_the_members_phones(client, white_team):
+    from nanjie import roles
+
+    branch = make_user("branch01")
+    branch.groups.add(roles.ensure_groups()[roles.BRANCH_ADMIN])
+    client.force_login(branch)
+    assert "13900002222" in client.get(reverse("volunteers:team", args=["white"])).content.decode()
 
 
 def test_an_unknown_team_gives_404(client, white_team):
