@@ -15,10 +15,12 @@ class VolunteersConfig(AppConfig):
 
     def ready(self):
         from nanjie import roles, throttle
+        from nanjie.figures import figures
         from nanjie.registry import NavEntry, Panel, SeedStep, nav, panels, seed_steps
         from volunteers.positions import panels as positions_panels
         from volunteers.positions import seed as positions_seed
         from volunteers.services import seed as services_seed
+        from volunteers.sessions.figures import FIGURES
         from volunteers.teams import seed as teams_seed
 
         throttle.limit("booking", 6, 3600)  # anonymous bookings from one address in an hour
@@ -37,6 +39,8 @@ class VolunteersConfig(AppConfig):
                     *_crud("session", "add", "change"), *_crud("booking", "change"))
         roles.grant(roles.JOINT_MEETING, *(perm for model in looking for perm in _crud(model, "view")),
                     *_crud("inspection", "view"))
+        for figure in FIGURES:
+            figures.add(figure)
         for entry in [
             NavEntry("volunteers.services", _("Services this week"), "volunteers:services", order=65),
             NavEntry("volunteers.positions", _("Service positions"), "volunteers:positions", order=66),
