@@ -38,8 +38,9 @@ def rates_rows(period):
     found = numbers.rates_table(period, community)
     computed = timezone.localtime(found["computed_at"]).strftime("%Y-%m-%d %H:%M")
     header = [_("Level"), _("Name"), _("Period from"), _("Period to"), _("Computed at")]
+    numerator, denominator = _("numerator"), _("denominator")
     for label in (_("Response rate"), _("Resolution rate"), _("Satisfaction rate")):
-        header += [label, f"{label} · {_('numerator')}", f"{label} · {_('denominator')}"]
+        header += [label, f"{label} · {numerator}", f"{label} · {denominator}"]
     yield [*header, _("Closed, not rated")]
     grids = {grid.pk: grid.name for grid in numbers.grids()}
     per_grid = numbers.rates_table(period, community, by="grid")["rows"]
@@ -76,6 +77,7 @@ def bundle(request):
         archive.writestr("board.csv", board.encode("utf-8"))
         archive.writestr("rates.csv", _csv(rates_rows(period)).encode("utf-8"))
     response = HttpResponse(data.getvalue(), content_type="application/zip")
-    filename = f"{_('open-data')}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.zip"
+    name = _("open-data")
+    filename = f"{name}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.zip"
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

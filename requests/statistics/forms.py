@@ -16,13 +16,21 @@ LONGEST_RANGE = datetime.timedelta(days=5 * 366)  # five years: the pages stay q
 EARLIEST_YEAR = 2000
 
 
+class GridChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        # A NUL in a query string would reach PostgreSQL, which refuses it with an error (a 500).
+        if isinstance(value, str) and "\x00" in value:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 class PeriodForm(forms.Form):
     month = forms.CharField(label=_("Month"), required=False, max_length=7,
                             widget=forms.TextInput(attrs={"type": "month", "placeholder": "2026-11"}),
                             help_text=_("A month, e.g. 2026-11. Leave empty for this year or a range."))
     start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    grid = forms.ModelChoiceField(label=_("Grid"), required=False, queryset=GridNode.objects.none(),
+    grid = GridChoiceField(label=_("Grid"), required=False, queryset=GridNode.objects.none(),
                                   empty_label=_("The whole community"), to_field_name="code")
 
     def __init__(self, *args, **kwargs):
