@@ -6,6 +6,7 @@ under `.pygal-chart`, so nothing leaks onto the page): regenerate it if pygal or
 (tests/requests/statistics/test_charts.py compares the two). Every chart has its numbers in a table beside it.
 """
 
+import html
 import re
 
 import pygal
@@ -21,12 +22,13 @@ STYLE = Style(font_family="'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif", b
 _CUT = re.compile(r"<style[^>]*>.*?</style>|<script[^>]*>.*?</script>|<!--.*?-->|\sstyle=\"[^\"]*\"", re.S)
 _LONG_DECIMAL = re.compile(r"(\d+\.\d{2})\d+")
 # Fits the phone's width; the tooltips need JavaScript, which the page does not run.
-_EXTRA = ".pygal-chart{width:100%;height:auto;max-width:720px}\n.pygal-chart .tooltip{display:none}\n"
+_EXTRA = ".pygal-chart{width:100%;height:auto;max-width:640px}\n.pygal-chart .tooltip{display:none}\n"
 
 
-def _config(kind, **options):
-    return kind(style=STYLE, no_prefix=True, disable_xml_declaration=True, js=[], width=720, height=420,
-                legend_at_bottom=True, print_values=False, **options)
+def _config(kind, width=480, height=400, **options):
+    # A phone's width: drawn at 480 and scaled to 390 px the type stays large.
+    return kind(style=STYLE, no_prefix=True, disable_xml_declaration=True, js=[], width=width, height=height,
+                legend_at_bottom=True, legend_at_bottom_columns=1, print_values=False, **options)
 
 
 def _svg(chart, title):
@@ -44,19 +46,25 @@ def _attr(text):
 
 def bars(title, labels, series, horizontal=False):
     """A bar chart: labels along the axis, series = [(name, [value per label])]."""
-    chart = _config(pygal.HorizontalBar if horizontal else pygal.Bar, x_label_rotation=0 if horizontal else 30)
+    if horizontal:  # one row per label (27 grids): as tall as they need
+        chart = _config(pygal.HorizontalBar, height=max(400, 28 * len(labels) + 40 * len(series) + 120))
+    else:
+        chart = _config(pygal.Bar, height=400 + 30 * len(series), x_label_rotation=45)
     chart.title = str(title)
-    chart.x_labels = [str(label) for label in labels]
+    # pygal draws a horizontal chart's first label at the bottom: reversed, the first grid reads first.
+    order = slice(None, None, -1) if horizontal else slice(None)
+    chart.x_labels = [str(label) for label in labels][order]
     for name, values in series:
-        chart.add(str(name), list(values))
+        chart.add(str(name), list(values)[order])
     return _svg(chart, title)
 
 
 def chart_css():
     """pygal's stylesheet for STYLE, every selector under .pygal-chart (static/css/requests-charts.css)."""
     chart = _config(pygal.Bar)
-    chart.add("", [1])
-    css = "".join(re.findall(r"<style[^>]*>(.*?)</style>", chart.render(is_unicode=True), re.S))
+    for _colour in STYLE.colors:  # pygal writes a colour rule per series drawn
+        chart.add("", [1])
+    css = html.unescape("".join(re.findall(r"<style[^>]*>(.*?)</style>", chart.render(is_unicode=True), re.S)))
     rules = []
     for selectors, body in re.findall(r"([^{}]*)\{([^{}]*)\}", css):
         scoped = ", ".join(f".pygal-chart {s.strip()}".rstrip() for s in selectors.split(",")) \

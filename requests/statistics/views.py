@@ -42,7 +42,8 @@ def stats(request):
     return render(request, "requests/statistics/stats.html", {
         "form": form, "filter": {"form": form}, "period": period, "grid": grid, "board": found,
         "structure": structure(), "rates": rows["rows"].get(None), "rates_at": rows["computed_at"],
-        "query": urlencode(period_query(period, grid)), "charts": _charts(found),
+        "query": request.GET.urlencode(), "period_query": urlencode(period_query(period, grid)),
+        "charts": _charts(found),
         "signed_in": request.user.is_authenticated, "branch": request.user.has_perm(BRANCH),
     })
 
@@ -93,7 +94,8 @@ def rates(request):
     return render(request, "requests/statistics/rates.html", {
         "form": form, "filter": {"form": form}, "period": period, "grid": grid,
         "overall": overall["rows"].get(None), "computed_at": overall["computed_at"], "grid_rows": grid_rows,
-        "definitions": DEFINITIONS, "min_sample": MIN_SAMPLE, "query": urlencode(period_query(period, grid)),
+        "definitions": DEFINITIONS, "min_sample": MIN_SAMPLE, "query": request.GET.urlencode(),
+        "period_query": urlencode(period_query(period, grid)),
         "branch": request.user.has_perm(BRANCH),
     })
 

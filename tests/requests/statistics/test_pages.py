@@ -85,7 +85,18 @@ def test_the_monthly_report_is_in_chinese_for_an_english_reader(w, client):
     client.force_login(w.branch)
     client.cookies["django_language"] = "en"
     page = text_of(client.get(reverse("requests:monthly_report", args=[2026, 10])))
-    assert "月度工作报告" in page and "@page" not in page
+    assert "月度工作报告" in page and "一、本月数据" in page
+
+
+def test_the_monthly_report_prints_on_a4_with_its_own_stylesheet(w, client):
+    from pathlib import Path
+
+    from django.conf import settings as django_settings
+
+    client.force_login(w.branch)
+    page = text_of(client.get(reverse("requests:monthly_report", args=[2026, 10])))
+    css = (Path(django_settings.BASE_DIR) / "static/css/requests-statistics.css").read_text()
+    assert "requests-statistics" in page and "size: A4" in css
 
 
 def test_the_monthly_report_lists_the_overdue_request(w, client):
@@ -134,6 +145,19 @@ def test_the_drill_down_costs_the_same_queries_with_more_records(w, client):
     queries_for(client, url, OCTOBER_QUERY)
     before = queries_for(client, url, OCTOBER_QUERY)
     numbers_world_more(w)
+    assert queries_for(client, url, OCTOBER_QUERY) == before
+
+
+@pytest.mark.parametrize("name, args", [("requests:rates", []), ("requests:rates_units", []),
+                                        ("requests:monthly_report", [2026, 10])])
+def test_the_rates_pages_and_the_report_cost_the_same_queries_with_more_records(w, client, name, args):
+    client.force_login(w.branch)
+    url = reverse(name, args=args)
+    queries_for(client, url, OCTOBER_QUERY)
+    cache.clear()
+    before = queries_for(client, url, OCTOBER_QUERY)
+    numbers_world_more(w)
+    cache.clear()
     assert queries_for(client, url, OCTOBER_QUERY) == before
 
 
