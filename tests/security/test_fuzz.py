@@ -248,6 +248,9 @@ ARGUMENTS = {
     "field:pair": {"foreign": pk_of("pair")},
     "field:dispute": {"foreign": pk_of("dispute")},
     "field:whistle": {"foreign": pk_of("whistle")},
+    # requests/statistics: a drill-down and the monthly report (the period's query parameters are fuzzed)
+    "requests:figure": {name: fixed(name=name) for name in ("grid.disputes", "requests.received")},
+    "requests:monthly_report": {"2026-11": fixed(year=2026, month=11)},
 }
 NOT_FUZZED = {
     "set_language": "POST only",
