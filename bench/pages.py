@@ -141,7 +141,19 @@ def build():
         missing=None if home else "no household in grid 3")
     add("staff home /me/", url("me"), LEADER)
     positions_pages(add)
+    statistics_pages(add)
     return pages
+
+
+def statistics_pages(add):
+    """requests/statistics: the public figures and rates (cached five minutes: the harness's repeated GETs
+    measure the cache), the branch's uncached view of the same page, a drill-down and the monthly report."""
+    add("statistics (public, this year)", url("requests:stats"))
+    add("statistics, as the branch (uncached)", url("requests:stats"), BRANCH)
+    add("the three rates (public)", url("requests:rates"))
+    add("units ranked by their rates", url("requests:rates_units"), BRANCH)
+    add("figure drill-down: needs fulfilled", url("requests:figure", "requests.fulfilled"), BRANCH)
+    add("open-data bundle (ZIP)", url("requests:stats_bundle"))
 
 
 def positions_pages(add):

@@ -9,6 +9,7 @@ class GridConfig(AppConfig):
     verbose_name = _("Grid")
 
     def ready(self):
+        from grid import figures as grid_figures
         from grid import panels as figures
         from grid import permissions
         from grid.assistance import panels as assistance
@@ -21,9 +22,12 @@ class GridConfig(AppConfig):
         from grid.territory import seed as territory_seed
         from grid.visits import panels as visits
         from grid.visits import seed as visits_seed
+        from nanjie.figures import figures as figure_registry
         from nanjie.registry import NavEntry, Panel, SeedStep, nav, panels, seed_steps
 
         permissions.grant_permissions()
+        for figure in grid_figures.FIGURES:
+            figure_registry.add(figure)
         for entry in [
             NavEntry("grid.me", _("My work"), "me", order=100, login=True),
             NavEntry("grid.territory", _("Grids"), "grid:overview", order=110, permission="grid.view_gridnode"),

@@ -89,6 +89,16 @@ def add_workdays(day, count):
     return current
 
 
+def subtract_workdays(day, count):
+    """The `count`-th working day before `day` (count ≥ 1; `day` itself is not counted)."""
+    if count < 1:
+        raise ValueError("count must be at least 1")
+    current = day
+    for _index in range(count):
+        current = previous_workday(current - datetime.timedelta(days=1))
+    return current
+
+
 def workdays_between(start, end):
     """How many working days d there are with start < d ≤ end (0 when end ≤ start)."""
     days = (end - start).days

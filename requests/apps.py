@@ -12,10 +12,12 @@ class RequestsConfig(AppConfig):
     def ready(self):
         from grid.visits.sections import record_sections
         from nanjie import roles, throttle
+        from nanjie.figures import figures
         from nanjie.registry import NavEntry, Panel, Section, SeedStep, nav, panels, seed_steps
         from requests.lifecycle import seed
         from requests.staff import linked
         from requests.staff import panels as staff_panels
+        from requests.statistics import escalation, registered
 
         throttle.limit("wish", 10, 3600)  # anonymous wishes from one address in an hour
         throttle.limit("wish-post", 30, 3600)  # anonymous POSTs of the form (refused ones too) in an hour
@@ -41,6 +43,11 @@ class RequestsConfig(AppConfig):
             NavEntry("requests.figures", _("Community figures"), "requests:stats", order=70, login=True),
         ]:
             nav.add(entry)
+        for figure in registered.FIGURES:
+            figures.add(figure)
+        nav.add(NavEntry("requests.rates", _("The three rates"), "requests:rates", order=72, login=True))
+        panels.add(Panel("requests.escalation", escalation.escalation_panel, order=49,
+                         templates=("requests/statistics/_panel_escalation.html",)))
         panels.add(Panel("requests.queues", staff_panels.queues_panel, order=50,
                          templates=("requests/staff/_panel.html",)))
         record_sections.add(Section("requests.linked", "requests/staff/_linked_requests.html",

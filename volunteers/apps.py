@@ -17,11 +17,13 @@ class VolunteersConfig(AppConfig):
     def ready(self):
         from grid.people.models import PERSON_REACH
         from nanjie import roles, throttle
+        from nanjie.figures import figures
         from nanjie.registry import NavEntry, Panel, SeedStep, nav, panels, seed_steps
         from volunteers.positions import panels as positions_panels
         from volunteers.positions import seed as positions_seed
         from volunteers.positions.models import duty_people
         from volunteers.services import seed as services_seed
+        from volunteers.sessions.figures import FIGURES
         from volunteers.study import panels as study_panels
         from volunteers.study import seed as study_seed
         from volunteers.teams import seed as teams_seed
@@ -51,6 +53,8 @@ class VolunteersConfig(AppConfig):
         roles.grant(roles.GRID_WORKER, *_crud("studysession", "view", "add", "change"), *_crud("mobilemember", "view"),
                     *_crud("tutorcontact", "view", "add"))
         roles.grant(roles.JOINT_MEETING, *_crud("studysession", "view"))
+        for figure in FIGURES:
+            figures.add(figure)
         for entry in [
             NavEntry("volunteers.services", _("Services this week"), "volunteers:services", order=65),
             NavEntry("volunteers.positions", _("Service positions"), "volunteers:positions", order=66),

@@ -33,6 +33,11 @@ class PairQuerySet(ScopedQuerySet):
     def active(self):
         return self.filter(active=True)
 
+    def active_by(self, end):
+        """The figure "staff–special-group pairs": active now and started by `end` (an ended pair is no
+        longer counted for any period: the pair keeps no end date)."""
+        return self.filter(active=True, started_on__lte=end)
+
 
 class AssistancePair(models.Model):
     class HelperKind(models.TextChoices):
@@ -120,6 +125,10 @@ class PairContact(models.Model):
 
 class ServiceQuerySet(ScopedQuerySet):
     node_path = "household__micro_grid"
+
+    def doorstep_between(self, start, end):
+        """The figure "doorstep services" (上门办): one record is one service."""
+        return self.filter(way=ServiceRecord.Way.DOORSTEP, done_on__range=(start, end))
 
 
 class ServiceRecord(models.Model):

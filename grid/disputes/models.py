@@ -24,6 +24,10 @@ class DisputeQuerySet(ScopedQuerySet):
         year = year or timezone.localdate().year
         return self.filter(state=Dispute.State.RESOLVED, resolved_on__year=year)
 
+    def resolved_between(self, start, end):
+        """The figure 矛盾纠纷排查化解: resolved within the community (not referred upward) on start..end."""
+        return self.filter(state=Dispute.State.RESOLVED, resolved_on__range=(start, end))
+
 
 class Dispute(models.Model):
     class State(models.TextChoices):

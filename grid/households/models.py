@@ -44,6 +44,12 @@ class HouseholdQuerySet(ScopedQuerySet):
             return self.visible_to(user).filter(micro_grid__in=own)
         return self.visible_to(user)
 
+    def visited_between(self, start, end, groups):
+        """Households of any of `groups` with at least one visit on start..end, each counted once."""
+        visits = self.model._meta.get_field("visits").related_model  # grid.Visit imports this module
+        visited = visits.objects.filter(visited_on__range=(start, end)).values("household_id")
+        return self.filter(tags__group__in=groups, pk__in=visited).distinct()
+
     def with_last_visit(self):
         return self.annotate(last_visit=Max("visits__visited_on"))
 

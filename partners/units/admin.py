@@ -12,7 +12,7 @@ PersonAdmin.list_filter = [*PersonAdmin.list_filter, "units"]
 
 @admin.register(Category)
 class CategoryAdmin(ScopedHistoryAdmin):
-    list_display = ["name", "code", "default_deadline_days", "position", "active"]
+    list_display = ["name", "code", "default_deadline_days", "response_workdays", "position", "active"]
     list_filter = ["active"]
     search_fields = ["name", "code"]
 

@@ -1,6 +1,7 @@
 """The community's partners: co-building units and "two new" organisations, the matters they handle (categories)
 and their party members."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -18,8 +19,15 @@ class Category(models.Model):
 
     code = models.SlugField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=50, unique=True)
+    # Working days (nanjie/workdays.py): public holidays do not count, 调休 Saturdays do.
     default_deadline_days = models.PositiveSmallIntegerField(
-        _("default deadline (days)"), default=7, help_text=_("Days a unit has to close a request of this kind.")
+        _("default deadline (working days)"), default=7,
+        help_text=_("Working days a unit has to close a request of this kind.")
+    )
+    response_workdays = models.PositiveSmallIntegerField(
+        _("response limit (working days)"), default=2,
+        help_text=_("Working days in which a request of this kind must be dispatched or first acted on."),
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     active = models.BooleanField(_("active"), default=True)

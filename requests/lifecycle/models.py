@@ -7,6 +7,7 @@ rules of who may do what (`may`); views never assign `state` and never re-check 
 closure board are named querysets (queues.py).
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -17,12 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from grid.territory.scoping import ScopedQuerySet
+from nanjie import workdays
 from nanjie.once import SubmissionKeyField
 from nanjie.phones import PhoneField
 from partners.units.models import unit_ids_of
 from requests.lifecycle.queues import QUEUES
 from requests.lifecycle.resident import ResidentActions
-from requests.lifecycle.transitions import StaffTransitions
+from requests.lifecycle.transitions import StaffTransitions, response_due
 from requests.notices.models import PublicNotice
 
 
@@ -53,6 +55,19 @@ class RequestQuerySet(ScopedQuerySet):
         """Not closed by its deadline."""
         return self.open().filter(deadline__lt=now or timezone.now())
 
+    # The figures (requests/statistics): what residents asked for and what was done, by period.
+    def ordered_between(self, start, end):
+        return self.filter(**_moments("ordered_at", start, end))
+
+    def fulfilled_between(self, start, end):
+        """Closed (and maybe publicised) in start..end: a need fulfilled (群众需求事项办结)."""
+        return self.filter(state__in=[Request.State.CLOSED, Request.State.PUBLICISED],
+                           **_moments("closed_at", start, end))
+
+    def overdue_by(self, workdays_late, today=None):
+        """Open and past its deadline by at least `workdays_late` Chinese working days (the escalation list)."""
+        return self.open().filter(deadline__lt=_start_of_nth_workday_back(workdays_late, today))
+
     def publicised(self):
         """The notices every public output reads (board, feed, home page, CSV; Open311 later): show only their
         `public_text`. The private texts are not even loaded: a page that touched them would cost a query a row."""
@@ -60,6 +75,22 @@ class RequestQuerySet(ScopedQuerySet):
                 .select_related("category", "micro_grid__parent", "unit")
                 .defer("text", "closure_note", "resident_phone", "rating_comment", "invalid_reason", "return_reason")
                 .order_by("-publicised_at", "-pk"))
+
+
+def _moments(field, start, end):
+    """Local days start..end as a range on a DateTimeField that its index can serve (no __date cast)."""
+    def midnight(day):
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+    return {f"{field}__gte": midnight(start), f"{field}__lt": midnight(end + datetime.timedelta(days=1))}
+
+
+def _start_of_nth_workday_back(count, today=None):
+    """Midnight starting the `count`-th working day counted back from today (today itself counts if it is one):
+    a deadline before it has at least `count` working days after its own day, up to today."""
+    day = workdays.previous_workday(today or timezone.localdate())
+    if count > 1:
+        day = workdays.subtract_workdays(day, count - 1)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
 class Request(StaffTransitions, ResidentActions, PublicNotice, models.Model):
@@ -174,6 +205,25 @@ class Request(StaffTransitions, ResidentActions, PublicNotice, models.Model):
     def is_overdue(self):
         return (self.state in (self.State.DISPATCHED, self.State.ACCEPTED) and self.deadline is not None
                 and self.deadline < timezone.now())
+
+    @property
+    def overdue_workdays(self):
+        """How many Chinese working days past its deadline an open request is (0 when it is not overdue)."""
+        if not self.is_overdue:
+            return 0
+        return workdays.workdays_between(timezone.localtime(self.deadline).date(), timezone.localdate())
+
+    @property
+    def workdays_left(self):
+        """Working days from today to the deadline of an open request (None when closed or without one)."""
+        if self.deadline is None or self.state not in (self.State.DISPATCHED, self.State.ACCEPTED):
+            return None
+        return workdays.workdays_between(timezone.localdate(), timezone.localtime(self.deadline).date())
+
+    @property
+    def response_due(self):
+        """The category's response limit in working days from ordering (nanjie/workdays.py)."""
+        return response_due(self.category, self.ordered_at)
 
     @property
     def is_rateable(self):

@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nanjie import workdays
+
 NOTE_LIMIT = 2000
 
 
@@ -25,8 +27,13 @@ def end_of_day(day):
 
 
 def default_deadline(category, start=None):
-    start = timezone.localtime(start or timezone.now())
-    return end_of_day(start.date() + datetime.timedelta(days=category.default_deadline_days))
+    """The end of the category's n-th Chinese working day after `start` (holidays skipped, 调休 days counted)."""
+    return workdays.end_of_workday(start or timezone.now(), category.default_deadline_days)
+
+
+def response_due(category, ordered_at):
+    """By when a request must be dispatched or first acted on: the category's response limit in working days."""
+    return workdays.end_of_workday(ordered_at, category.response_workdays)
 
 
 def _text(value, empty_message, code):

@@ -254,6 +254,19 @@ EXPECTED = {
     # --- harden (issue 17): the branch's login-lockout page; an unknown account is a 404 -----------------------
     "lockouts": Route(staff(403, 403, 403, 200)),
     "lockouts_unlock": Route(staff(403, 403, 403, 404), method="POST"),
+    # --- requests/statistics: the figures, the three rates, the open data, the monthly report --------------------
+    "requests:figure": {  # a drill-down lists only the records its viewer can open
+        "grid.disputes": Route(staff(200, 200, 200, 200), kwargs=lambda world: {"name": "grid.disputes"},
+                               hidden=MARKERS),
+        "requests.received": Route(staff(200, 200, 200, 200), kwargs=lambda world: {"name": "requests.received"},
+                                   hidden=(*MARKERS, foreign_references)),
+        "no-such-figure": Route(staff(404, 404, 404, 404), kwargs=lambda world: {"name": "no.such"}),
+    },
+    "requests:rates": Route(everyone(200), hidden=MARKERS, hidden_from=PUBLIC),
+    "requests:rates_units": Route(staff(403, 403, 403, 200), hidden=PERSONAL, hidden_from=PERSONAS),
+    "requests:stats_bundle": Route(everyone(200)),  # a ZIP: its tables are scanned in tests/requests/statistics
+    "requests:monthly_report": Route(staff(403, 403, 403, 200), kwargs=lambda world: {"year": 2026, "month": 11},
+                                     hidden=PERSONAL, hidden_from=PERSONAS),
 }
 
 

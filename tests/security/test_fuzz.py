@@ -259,6 +259,9 @@ ARGUMENTS = {
     "field:visit_worksheet": {"NJ-01": fixed(code="NJ-01")},
     "volunteers:study_session": {"foreign": pk_of("study_session"), "held": pk_of("held_study_session")},
     "volunteers:mobile_member": {"foreign": pk_of("mobile_member")},
+    # requests/statistics: a drill-down and the monthly report (the period's query parameters are fuzzed)
+    "requests:figure": {name: fixed(name=name) for name in ("grid.disputes", "requests.received")},
+    "requests:monthly_report": {"2026-11": fixed(year=2026, month=11)},
 }
 NOT_FUZZED = {
     "set_language": "POST only",

@@ -36,6 +36,9 @@ class SessionQuerySet(ScopedQuerySet):
     def held_in(self, year=None):
         return self.filter(state=Session.State.HELD, on__year=year or timezone.localdate().year)
 
+    def held_between(self, start, end):
+        return self.filter(state=Session.State.HELD, on__range=(start, end))
+
     def people_served(self):
         """The head count over these sessions (each session counted once)."""
         return self.aggregate(total=Sum("served_count"))["total"] or 0

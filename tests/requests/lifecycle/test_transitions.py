@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from nanjie import workdays
 from requests.models import Request, Transition
 from tests.requests.staff_world import S, bring_to, fast_passwords, world  # noqa: F401 (fixture)
 
@@ -82,8 +83,9 @@ def test_the_transition_row_says_who_when_from_to_and_why(w):
 def test_dispatch_sets_unit_time_and_the_category_default_deadline(w):
     wish = bring_to(w, S.ORDERED)
     wish.dispatch(w.hospital, by=w.chairman)
-    days = (timezone.localtime(wish.deadline).date() - timezone.localtime(wish.dispatched_at).date()).days
-    assert (wish.unit, days) == (w.hospital, 7)
+    days = workdays.workdays_between(timezone.localtime(wish.dispatched_at).date(),
+                                     timezone.localtime(wish.deadline).date())
+    assert (wish.unit, days) == (w.hospital, 7)  # Chinese working days
 
 
 def test_dispatch_takes_an_edited_deadline_as_the_end_of_that_day(w):

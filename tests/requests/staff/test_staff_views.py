@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from nanjie import workdays
 from requests.models import Request
 from tests.requests.staff_world import S, bring_to, fast_passwords, order, world  # noqa: F401 (fixture)
 
@@ -178,7 +179,8 @@ def test_the_dispatch_form_defaults_the_deadline_from_the_category(w, client):
     wish = order(w)
     client.force_login(w.chairman)
     form = client.get(reverse("requests:detail", args=[wish.reference])).context["actions"]["dispatch"]
-    assert form.fields["deadline"].initial == timezone.localdate() + datetime.timedelta(days=7)
+    # Seven Chinese working days (nanjie/workdays.py), not seven calendar days.
+    assert form.fields["deadline"].initial == workdays.add_workdays(timezone.localdate(), 7)
 
 
 def test_a_returned_request_shows_the_reason_to_the_dispatcher(w, client):
