@@ -1,0 +1,22 @@
+"""A unit's scorecard, its decision half: decisions owned and done on time (the claims half comes from the lists).
+
+`scorecard_of(unit)` is one aggregate query; each figure is shown with what it is counted of.
+"""
+
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from partners.meeting.models import Decision
+
+
+def scorecard_of(unit, today=None):
+    today = today or timezone.localdate()
+    done = Q(state=Decision.State.DONE)
+    figures = Decision.objects.filter(unit=unit).aggregate(
+        owned=Count("pk"), done=Count("pk", filter=done),
+        on_time=Count("pk", filter=done & Q(done_on__lte=F("deadline"))),
+        open=Count("pk", filter=Q(state=Decision.State.OPEN)),
+        overdue=Count("pk", filter=Q(state=Decision.State.OPEN, deadline__lt=today)),
+        carried=Count("pk", filter=Q(state=Decision.State.CARRIED)))
+    figures["on_time_rate"] = round(100 * figures["on_time"] / figures["done"]) if figures["done"] else None
+    return figures
