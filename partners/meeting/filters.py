@@ -12,8 +12,8 @@ def _years():
 
 
 class MeetingFilter(django_filters.FilterSet):
-    year = django_filters.TypedChoiceFilter(label=_("Year"), field_name="held_on__year", coerce=int,
-                                            choices=_years, empty_label=_("All years"))
+    year = django_filters.ChoiceFilter(label=_("Year"), field_name="held_on__year", choices=_years,
+                                       empty_label=_("All years"))
     confirmed = django_filters.BooleanFilter(label=_("Minutes confirmed"), field_name="minutes_confirmed_at",
                                              lookup_expr="isnull", exclude=True)
 

@@ -36,6 +36,10 @@ EXEMPT = {
                           "in admin)",
     "volunteers.Booking": "booked and cancelled through the model only, each a volunteers.BookingEvent row (who, "
                           "when); read-only in admin",
+    "partners.Decision": "decided, done and carried over through the model only, each a partners.DecisionEvent row "
+                         "(who, when, from, to); read-only in admin",
+    "partners.DecisionEvent": "the decision change rows themselves",
+    "partners.MinutesAmendment": "a correction of confirmed minutes: itself the record of who changed what, when",
 }
 REGISTERED = {model._meta.label: model_admin for model, model_admin in admin.site._registry.items()}
 ROSTERS = sorted(label for label, model_admin in REGISTERED.items() if isinstance(model_admin, HistoryAdmin))

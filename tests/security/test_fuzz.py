@@ -248,6 +248,13 @@ ARGUMENTS = {
     "field:pair": {"foreign": pk_of("pair")},
     "field:dispute": {"foreign": pk_of("dispute")},
     "field:whistle": {"foreign": pk_of("whistle")},
+    # the joint meeting (partners/meeting)
+    "partners:meeting": {"today": pk_of("meeting")},
+    "partners:meeting_print": {"today": pk_of("meeting")},
+    "partners:decision_done": {"foreign": pk_of("decision")},
+    "partners:decision_carry": {"foreign": pk_of("decision")},
+    "partners:scorecard": {"unit_b": pk_of("unit_b")},
+    "requests:from_decision": {"foreign": pk_of("decision")},
 }
 NOT_FUZZED = {
     "set_language": "POST only",
@@ -264,6 +271,11 @@ NOT_FUZZED = {
     "volunteers:inspection_fixed": "POST only",
     "volunteers:session_record": "POST only; its form is fuzzed below",
     "volunteers:session_cancel": "POST only",
+    # the joint meeting (partners/meeting): POST only, the forms are fuzzed at the end of this file
+    **{name: "POST only; fuzzed below" for name in (
+        "partners:meeting_attendance", "partners:meeting_build_agenda", "partners:meeting_add_item",
+        "partners:meeting_minutes", "partners:meeting_confirm", "partners:meeting_amend",
+        "partners:meeting_drop_item", "partners:meeting_decide")},
 }
 # Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",
@@ -452,3 +464,44 @@ def test_an_admin_history_record_for_a_version_that_is_not_a_number_goes_back_to
 
     url = reverse("admin:grid_gridnode_simple_history", args=[GridNode.objects.first().pk, "x1"])
     assert world.client("superuser").get(url).status_code == 302
+
+
+# --- the joint meeting's forms (partners/meeting) --------------------------------------------------------------
+
+def test_the_meeting_forms_survive_anything(world, db):
+    meeting, item = world.objects["later_meeting"], world.objects["agenda_item"]
+    urls = [reverse("partners:meeting_attendance", args=[meeting.pk]),
+            reverse("partners:meeting_add_item", args=[meeting.pk]),
+            reverse("partners:meeting_minutes", args=[meeting.pk]),
+            reverse("partners:meeting_amend", args=[meeting.pk]),
+            reverse("partners:meeting_decide", args=[item.meeting_id, item.pk]),
+            reverse("partners:meeting_new")]
+
+    @FUZZ
+    @given(url=st.sampled_from(urls), present=st.lists(VALUE, max_size=3), title=TEXT, text=TEXT, unit=VALUE,
+           deadline=st.one_of(DATE, TEXT), held_on=st.one_of(DATE, TEXT))
+    def check(url, present, title, text, unit, deadline, held_on):
+        response = world.client("chairman").post(url, {
+            "present": present, "title": title, "minutes": text, "text": text, "unit": unit, "deadline": deadline,
+            "held_on": held_on, "place": title})
+        assert_refused_politely(response)
+
+    check()
+
+
+def test_the_decision_forms_survive_anything(world, db):
+    decision = world.objects["decision"]
+    urls = [reverse("partners:decision_done", args=[decision.pk]),
+            reverse("partners:decision_carry", args=[decision.pk]),
+            reverse("requests:from_decision", args=[decision.pk])]
+
+    @FUZZ
+    @given(url=st.sampled_from(urls), note=TEXT, meeting=VALUE, category=VALUE, micro_grid=VALUE,
+           deadline=st.one_of(DATE, TEXT))
+    def check(url, note, meeting, category, micro_grid, deadline):
+        response = world.client("branch").post(url, {
+            "note": note, "meeting": meeting, "category": category, "micro_grid": micro_grid, "text": note,
+            "deadline": deadline, "idempotency_key": str(uuid.uuid4())})
+        assert_refused_politely(response)
+
+    check()

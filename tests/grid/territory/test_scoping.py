@@ -15,7 +15,10 @@ from tests.grid.factories import make_household
 SCOPED = {"grid.GridNode", "grid.GridPost", "grid.Household", "grid.Visit", "grid.AssistancePair",
           "grid.ServiceRecord", "grid.Dispute", "grid.Whistle", "requests.Request", "volunteers.Position",
           "volunteers.DutyShift", "volunteers.Amenity", "volunteers.Inspection", "volunteers.ServiceRule",
-          "volunteers.Session", "volunteers.Booking"}
+          "volunteers.Session", "volunteers.Booking",
+          # the joint meeting (partners/meeting): community-wide, and a unit's member reaches its decisions
+          "partners.Meeting", "partners.Attendance", "partners.AgendaItem", "partners.Decision",
+          "partners.DecisionEvent", "partners.MinutesAmendment"}
 
 
 def test_every_model_with_visible_to_is_scoped_by_the_one_mechanism():
