@@ -30,11 +30,24 @@ class ItemForm(forms.Form):
     title = forms.CharField(label=_("New item"), max_length=200)
 
 
+def active_units():
+    return list(Unit.objects.filter(active=True).order_by("kind", "name"))
+
+
 class DecisionForm(forms.Form):
+    """One on every agenda item of the page: the units are loaded once (`units`) and shared by all of them."""
+
     text = forms.CharField(label=_("Decision"), max_length=2000, widget=forms.Textarea(attrs=ROWS))
-    unit = forms.ModelChoiceField(label=_("Unit responsible"), empty_label=_("Choose a unit"),
-                                  queryset=Unit.objects.filter(active=True).order_by("kind", "name"))
+    unit = forms.TypedChoiceField(label=_("Unit responsible"), coerce=int)
     deadline = forms.DateField(label=_("Deadline"), widget=DATE)
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = {unit.pk: unit for unit in (active_units() if units is None else units)}
+        self.fields["unit"].choices = [("", _("Choose a unit"))] + [(pk, str(u)) for pk, u in self.units.items()]
+
+    def clean_unit(self):
+        return self.units[self.cleaned_data["unit"]]
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]

@@ -69,9 +69,9 @@ def meeting_new(request):
                   status=400 if form.errors else 200)
 
 
-def decorate(decisions, user):
+def decorate(decisions, user, unit_ids=None):
     """Each decision's buttons for this user, without a query per decision."""
-    unit_ids = set(unit_ids_of(user))
+    unit_ids = set(unit_ids_of(user)) if unit_ids is None else unit_ids
     can_change = user.has_perm(CHANGE)
     for decision in decisions:
         decision.may_report_it = can_change or decision.unit_id in unit_ids
@@ -84,10 +84,12 @@ def _detail_context(request, meeting, bound=None):
     decisions = Decision.objects.select_related("unit", "carried_to").order_by("pk")
     items = list(meeting.items.select_related("follows_up__item__meeting")
                  .prefetch_related(Prefetch("decisions", queryset=decisions)).order_by("position", "pk"))
+    units = forms.active_units() if request.user.has_perm(CHANGE) and not meeting.is_confirmed else []
+    unit_ids = set(unit_ids_of(request.user))
     for item in items:
-        decorate(item.decisions.all(), request.user)
+        decorate(item.decisions.all(), request.user, unit_ids)
         item.decision_form = (bound["decision"] if bound.get("decision_item") == item.pk
-                              else forms.DecisionForm(auto_id=f"id_item{item.pk}_%s"))
+                              else forms.DecisionForm(auto_id=f"id_item{item.pk}_%s", units=units))
     present = set(meeting.attendance.filter(present=True).values_list("member_id", flat=True))
     roster = list(meeting.roster())
     count, members, reached = meeting.quorum()

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from partners.meeting.agenda import ProposedItem, Proposer, agenda_proposers
 from partners.models import Meeting
-from tests.partners.meeting.conftest import days, make_decision
+from tests.partners.meeting.fixtures import days, make_decision
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from partners.models import Decision, DecisionEvent, Meeting
 from tests.factories import make_unit_member
-from tests.partners.meeting.conftest import days, make_decision
+from tests.partners.meeting.fixtures import days, make_decision
 
 
 def test_a_decision_is_open_with_its_first_audit_row(meeting, hospital, chairman):

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.partners.meeting.conftest import make_decision
+from tests.partners.meeting.fixtures import make_decision
 
 
 @pytest.fixture
