@@ -152,6 +152,11 @@ class Meeting(models.Model):
         _refuse(not self.is_confirmed,
                 _("The minutes of this meeting are confirmed and read-only; add an amendment instead."), "confirmed")
 
+    def _lock_open(self):
+        """Lock the meeting's row until the transaction ends, and refuse if its minutes are confirmed (as they are
+        now, not as this object was loaded): a decision or an item never slips in beside a confirmation."""
+        Meeting.objects.select_for_update().get(pk=self.pk)._refuse_if_confirmed()
+
     def roster(self):
         """The active committee members: attendance is recorded against them, the quorum counted of them."""
         return CommitteeMember.objects.filter(active=True).select_related("person").order_by("pk")
@@ -165,8 +170,7 @@ class Meeting(models.Model):
     @transaction.atomic
     def record_attendance(self, present_ids, *, by):
         """Who of the roster was present (the others absent): refused with nobody present or confirmed minutes."""
-        locked = Meeting.objects.select_for_update().get(pk=self.pk)
-        locked._refuse_if_confirmed()
+        self._lock_open()
         roster = list(self.roster())
         present_ids = {int(pk) for pk in present_ids}
         _refuse(any(member.pk in present_ids for member in roster),
@@ -175,9 +179,10 @@ class Meeting(models.Model):
             Attendance.objects.update_or_create(meeting=self, member=member,
                                                 defaults={"present": member.pk in present_ids, "recorded_by": by})
 
+    @transaction.atomic
     def add_item(self, title, *, by, key="", source="", follows_up=None, link=""):
         """One agenda item; an item about the same thing (key) is not added twice."""
-        self._refuse_if_confirmed()
+        self._lock_open()
         title = (title or "").strip()
         _refuse(title, _("Say what the item is about."), "empty_title")
         _refuse(len(title) <= 200, _("Keep an item's title under 200 characters."), "long_title")
@@ -193,7 +198,7 @@ class Meeting(models.Model):
         An item staff dropped stays dropped: its key is still on the agenda."""
         from partners.meeting.agenda import agenda_proposers
 
-        self._refuse_if_confirmed()
+        self._lock_open()  # two presses of "build" at once add each item once
         added = 0
         for proposer in agenda_proposers:
             for proposed in proposer.propose(self):
@@ -203,8 +208,7 @@ class Meeting(models.Model):
 
     @transaction.atomic
     def write_minutes(self, text, *, by):
-        locked = Meeting.objects.select_for_update().get(pk=self.pk)
-        locked._refuse_if_confirmed()
+        self._lock_open()
         self.minutes = (text or "").strip()
         self.save(update_fields=["minutes"])
 
@@ -294,14 +298,16 @@ class AgendaItem(models.Model):
     def __str__(self):
         return self.title
 
+    @transaction.atomic
     def drop(self, *, by):
-        self.meeting._refuse_if_confirmed()
+        self.meeting._lock_open()
         _refuse(not self.decisions.exists(), _("This item has decisions; it cannot be dropped."), "has_decisions")
         self.dropped = True
         self.save(update_fields=["dropped"])
 
+    @transaction.atomic
     def restore(self, *, by):
-        self.meeting._refuse_if_confirmed()
+        self.meeting._lock_open()
         self.dropped = False
         self.save(update_fields=["dropped"])
 
@@ -368,7 +374,7 @@ class Decision(models.Model):
     def decide(cls, item, *, text, unit, deadline, by, today=None):
         """A decision on an item of a meeting whose minutes are still open, with a deadline not in the past."""
         today = today or timezone.localdate()
-        item.meeting._refuse_if_confirmed()
+        item.meeting._lock_open()
         _refuse(not item.dropped, _("This item was dropped from the agenda."), "dropped")
         text = (text or "").strip()
         _refuse(text, _("Write the decision."), "empty_text")
@@ -413,7 +419,7 @@ class Decision(models.Model):
                 _("Only the joint meeting can carry a decision over."), "not_meeting")
         _refuse(meeting is not None and meeting.held_on > self.item.meeting.held_on,
                 _("Carry a decision to a later meeting."), "not_later")
-        meeting._refuse_if_confirmed()
+        meeting._lock_open()
         self._move(self.State.CARRIED, by=by, note=note, carried_to=meeting)
         meeting.add_item(self.text[:190], by=by, key=f"decision:{self.pk}", source="carried", follows_up=self)
 
