@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -200,10 +200,14 @@ class Meeting(models.Model):
 
         self._lock_open()  # two presses of "build" at once add each item once
         added = 0
-        for proposer in agenda_proposers:
-            for proposed in proposer.propose(self):
-                added += bool(self.add_item(proposed.title[:200], by=by, key=proposed.key, source=proposer.name,
-                                            follows_up=proposed.follows_up, link=proposed.url))
+        # The agenda is the community's record, printed in the minutes: its titles are in the community's
+        # language (settings.LANGUAGE_CODE), whichever language the staff member reads the portal in.
+        with translation.override(settings.LANGUAGE_CODE):
+            proposed_items = [(proposer, proposed) for proposer in agenda_proposers
+                              for proposed in proposer.propose(self)]
+        for proposer, proposed in proposed_items:
+            added += bool(self.add_item(proposed.title[:200], by=by, key=proposed.key, source=proposer.name,
+                                        follows_up=proposed.follows_up, link=proposed.url))
         return added
 
     @transaction.atomic

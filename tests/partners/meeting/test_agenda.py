@@ -72,3 +72,11 @@ def test_a_newly_registered_proposer_is_asked(meeting, chairman):
 
 def test_the_registry_refuses_a_proposer_that_cannot_propose():
     assert Proposer("x", "x", None, order=1).problems() == ["propose is not callable"]
+
+
+def test_proposed_titles_are_in_the_communitys_language_whatever_the_staffs(overdue_decision, meeting, chairman):
+    from django.utils import translation
+
+    with translation.override("en"):
+        meeting.build_agenda(by=chairman)
+    assert meeting.items.get().title.startswith("回头看")
