@@ -139,7 +139,9 @@ class Meeting(models.Model):
         place = (place or "").strip()
         _refuse(place, _("Say where the meeting is held."), "no_place")
         _refuse(held_on is not None, _("Give the meeting's date."), "no_date")
-        meeting = cls.objects.create(community=_community(), held_on=held_on, place=place,
+        community = _community()
+        _refuse(community is not None, _("The community's total grid is not set up yet."), "no_community")
+        meeting = cls.objects.create(community=community, held_on=held_on, place=place,
                                      chairman=DutyRota.chairman_for(held_on), created_by=by)
         meeting.invited_units.set(invited_units)
         return meeting

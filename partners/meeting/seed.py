@@ -82,11 +82,16 @@ def _seed_month(meeting, rng, units, users, chairman_user, carry):
     meeting.build_agenda(by=chairman_user)
     for title, _decision_text in rng.sample(TOPICS, 2):
         meeting.add_item(title, by=chairman_user)
-    made = []
+    made, overdue_requests = [], 0
     for item in meeting.items.filter(dropped=False, decisions__isnull=True).order_by("position", "pk"):
         if item.source == "partners.meeting.open_decisions":
             continue  # 回头看: heard, not decided again
-        follow_up = item.follows_up.text if item.follows_up else f"督办：{item.title[:60]}"
+        if item.key.startswith("request:"):
+            overdue_requests += 1
+            if overdue_requests > 1:
+                continue  # the meeting presses the longest overdue request; the others stay in the queue
+        pressed = f"督办逾期诉求{item.key.removeprefix('request:')}，限期办结"
+        follow_up = item.follows_up.text if item.follows_up else pressed
         topic = dict(TOPICS).get(item.title) or follow_up
         made.append(Decision.decide(item, text=topic, unit=rng.choice(units), by=chairman_user, today=meeting.held_on,
                                     deadline=meeting.held_on + datetime.timedelta(days=rng.randint(10, 40))))

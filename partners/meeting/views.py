@@ -72,9 +72,10 @@ def meeting_new(request):
 def decorate(decisions, user, unit_ids=None):
     """Each decision's buttons for this user, without a query per decision."""
     unit_ids = set(unit_ids_of(user)) if unit_ids is None else unit_ids
-    can_change = user.has_perm(CHANGE)
+    can_change, all_scorecards = user.has_perm(CHANGE), user.has_perm("partners.view_scorecard")
     for decision in decisions:
         decision.may_report_it = can_change or decision.unit_id in unit_ids
+        decision.scorecard_shown = all_scorecards or decision.unit_id in unit_ids
         decision.actions = actions_for(decision, user)
     return decisions
 
