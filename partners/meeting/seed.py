@@ -73,29 +73,50 @@ def _minutes_text(meeting):
     return "\n".join(lines)
 
 
-def _seed_month(meeting, rng, units, users, chairman_user, carry):
+def _seed_month(meeting, rng, units, chairman_user, pressed):
+    """Attendance (always a quorum), the agenda built and two topics added, a decision on each new item."""
     members = list(meeting.roster())
     present = rng.sample(members, rng.randint(len(members) // 2 + 1, len(members)))
     meeting.record_attendance([member.pk for member in present], by=chairman_user)
-    for decision in carry:
-        decision.carry_to(meeting, by=chairman_user, note="本月未完成，转下次会议")
     meeting.build_agenda(by=chairman_user)
     for title, _decision_text in rng.sample(TOPICS, 2):
         meeting.add_item(title, by=chairman_user)
-    made, overdue_requests = [], 0
+    made = []
     for item in meeting.items.filter(dropped=False, decisions__isnull=True).order_by("position", "pk"):
         if item.source == "partners.meeting.open_decisions":
             continue  # 回头看: heard, not decided again
         if item.key.startswith("request:"):
-            overdue_requests += 1
-            if overdue_requests > 1:
-                continue  # the meeting presses the longest overdue request; the others stay in the queue
-        pressed = f"督办逾期诉求{item.key.removeprefix('request:')}，限期办结"
-        follow_up = item.follows_up.text if item.follows_up else pressed
+            if pressed.get(meeting.pk) or item.key in pressed.values():
+                continue  # the meeting presses one overdue request it has not pressed before; the rest wait
+            pressed[meeting.pk] = item.key
+        follow_up = (item.follows_up.text if item.follows_up
+                     else f"督办逾期诉求{item.key.removeprefix('request:')}，限期办结")
         topic = dict(TOPICS).get(item.title) or follow_up
         made.append(Decision.decide(item, text=topic, unit=rng.choice(units), by=chairman_user, today=meeting.held_on,
                                     deadline=meeting.held_on + datetime.timedelta(days=rng.randint(10, 40))))
     return made
+
+
+def _fate(decision, rng, today):
+    """What becomes of a decision: carried to the next meeting, left open, or done (on time or late) on a day."""
+    roll = rng.random()
+    if roll < 0.2:
+        return "carry", None
+    if roll < 0.42:
+        return "open", None
+    late = roll > 0.85
+    on = decision.deadline + datetime.timedelta(days=rng.randint(1, 6) if late else -rng.randint(0, 5))
+    on = max(on, decision.item.meeting.held_on + datetime.timedelta(days=1))
+    return ("late", on) if late and on <= today else ("on_time", on) if on <= today else ("open", None)
+
+
+def _report_done_before(day, fates, users):
+    """Report done what was done before `day` (the seed moves through the year as the units did)."""
+    for decision, (fate, on) in list(fates.items()):
+        if fate in ("late", "on_time") and on < day:
+            note = "已落实，超期完成" if fate == "late" else "已按期落实"
+            decision.mark_done(note, by=users[decision.item.meeting.chairman.pk], on=on)
+            del fates[decision]
 
 
 @transaction.atomic
@@ -106,29 +127,24 @@ def run_meetings(rng, out, context):
     users = _committee_logins(context)
     units = list(Unit.objects.filter(active=True).order_by("pk"))
     branch = get_user_model().objects.filter(username="branch").first()
-    held, carry, made = [], [], []
+    held, fates, pressed = [], {}, {}
     for month in range(1, 13):
         day = datetime.date(today.year, month, MEETING_DAY)
         if Meeting.objects.filter(held_on=day).exists():
             continue
+        _report_done_before(day, fates, users)
         meeting = Meeting.plan(held_on=day, place=PLACE, invited_units=rng.sample(units, 2), by=branch)
         chairman_user = users[meeting.chairman.pk]
+        for decision in [d for d, (fate, _on) in fates.items() if fate == "carry"]:
+            decision.carry_to(meeting, by=chairman_user, note="本月未完成，转下次会议")
+            del fates[decision]
         if day > today:
             meeting.build_agenda(by=chairman_user)  # the next meeting: its agenda proposes what is overdue
             break
-        new = _seed_month(meeting, rng, units, users, chairman_user, carry)
-        carry = [d for d in new if rng.random() < 0.15]
-        made += [d for d in new if d not in carry]
+        for decision in _seed_month(meeting, rng, units, chairman_user, pressed):
+            fates[decision] = _fate(decision, rng, today)
         held.append(meeting)
-    for decision in made:
-        decision.refresh_from_db()
-        roll = rng.random()
-        if decision.state != Decision.State.OPEN or decision.deadline >= today or roll < 0.2:
-            continue  # not due yet, or overdue: stays open
-        late = roll > 0.85
-        on = decision.deadline + datetime.timedelta(days=rng.randint(1, 6) if late else -rng.randint(0, 5))
-        note = "已落实，超期完成" if late else "已按期落实"
-        decision.mark_done(note, by=users[decision.item.meeting.chairman.pk], on=min(on, today))
+    _report_done_before(today + datetime.timedelta(days=1), fates, users)
     for meeting in held:
         meeting.write_minutes(_minutes_text(meeting), by=users[meeting.chairman.pk])
         if meeting is not held[-1]:
