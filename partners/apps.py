@@ -33,6 +33,8 @@ class PartnersConfig(AppConfig):
                          permission="partners.view_meeting"))
         nav.add(NavEntry("partners.decisions", _("Decisions"), "partners:decisions", order=335,
                          permission="partners.view_decision"))
+        nav.add(NavEntry("partners.scorecards", _("Units' scorecards"), "partners:scorecards", order=338,
+                         permission="partners.view_scorecard"))
         panels.add(Panel("partners.meeting", meeting_panels.chairman_panel, order=48,
                          templates=("partners/meeting/_panel.html",)))
         agenda.register_own()

@@ -7,6 +7,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from partners.meeting.models import Decision
+from partners.units.models import Unit
 
 
 def scorecard_of(unit, today=None):
@@ -20,3 +21,13 @@ def scorecard_of(unit, today=None):
         carried=Count("pk", filter=Q(state=Decision.State.CARRIED)))
     figures["on_time_rate"] = round(100 * figures["on_time"] / figures["done"]) if figures["done"] else None
     return figures
+
+
+def units_with_scores(today=None):
+    """Every unit with its decision figures, one query (the branch's overview of all scorecards)."""
+    today = today or timezone.localdate()
+    done = Q(decisions__state=Decision.State.DONE)
+    return Unit.objects.annotate(
+        owned=Count("decisions"), done=Count("decisions", filter=done),
+        on_time=Count("decisions", filter=done & Q(decisions__done_on__lte=F("decisions__deadline"))),
+        overdue=Count("decisions", filter=Q(decisions__state=Decision.State.OPEN, decisions__deadline__lt=today)))

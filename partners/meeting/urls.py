@@ -19,4 +19,5 @@ urlpatterns = [
     path("decisions/<int:pk>/done/", views.decision_done, name="decision_done"),
     path("decisions/<int:pk>/carry/", views.decision_carry, name="decision_carry"),
     path("units/<int:pk>/scorecard/", views.scorecard, name="scorecard"),
+    path("scorecards/", views.scorecards, name="scorecards"),
 ]

@@ -21,7 +21,7 @@ from partners.meeting import forms
 from partners.meeting.actions import actions_for
 from partners.meeting.filters import DecisionFilter, MeetingFilter
 from partners.meeting.models import AgendaItem, Decision, Meeting
-from partners.meeting.scorecard import scorecard_of
+from partners.meeting.scorecard import scorecard_of, units_with_scores
 from partners.units.models import Unit, UnitMembership, unit_ids_of
 
 CHANGE = "partners.change_meeting"
@@ -290,3 +290,15 @@ def scorecard(request, pk):
     if not (own or request.user.has_perm("partners.view_scorecard")):
         raise Http404  # the same answer as for a unit that does not exist
     return render(request, "partners/meeting/scorecard.html", {"unit": unit, "card": scorecard_of(unit)})
+
+
+@require_GET
+@login_required
+@permission_required("partners.view_scorecard", raise_exception=True)
+def scorecards(request):
+    """The branch's overview: every unit's decisions owned, done, done on time and overdue."""
+    from partners.units.filters import UnitFilter
+
+    found = UnitFilter(request.GET, queryset=units_with_scores().order_by("-overdue", "kind", "name"))
+    return render(request, "partners/meeting/scorecards.html", {
+        "filter": found, "page": paginate(request, found.qs, 30), "query": query_without_page(request)})

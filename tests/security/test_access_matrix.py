@@ -235,6 +235,7 @@ EXPECTED = {
     "partners:decision_done": Route(staff(404, 404, 200, 200), kwargs=pk_of("decision"), accepts_post=True),
     "partners:decision_carry": Route(staff(404, 404, 200, 200), kwargs=pk_of("decision"), accepts_post=True),
     "partners:scorecard": Route(staff(404, 404, 404, 200), kwargs=pk_of("unit_b")),
+    "partners:scorecards": Route(staff(403, 403, 403, 200)),
     "requests:from_decision": Route(staff(403, 403, 200, 200), kwargs=pk_of("decision"), accepts_post=True),
 }
 

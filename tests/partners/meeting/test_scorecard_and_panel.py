@@ -49,3 +49,18 @@ def test_the_branch_gets_no_chairmans_panel(client, members, hospital, chairman,
     make_decision(earlier, hospital, by=chairman, deadline=days(-3), today=days(-30), title="楼道照明改造")
     client.force_login(branch)
     assert "落实楼道照明改造" not in client.get(reverse("me")).content.decode()
+
+
+def test_the_branchs_overview_counts_each_units_decisions(client, members, meeting, hospital, housing, chairman,
+                                                          branch):
+    make_decision(meeting, hospital, by=chairman, title="甲").mark_done("已完成", by=chairman)
+    make_decision(meeting, hospital, by=chairman, title="乙")
+    client.force_login(branch)
+    rows = {unit.name: (unit.owned, unit.done, unit.on_time)
+            for unit in client.get(reverse("partners:scorecards")).context["page"]}
+    assert rows == {"县人民医院": (2, 1, 1), "县住建局": (0, 0, 0)}
+
+
+def test_the_overview_is_for_the_branch(client, hospital_member):
+    client.force_login(hospital_member)
+    assert client.get(reverse("partners:scorecards")).status_code == 403
