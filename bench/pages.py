@@ -142,6 +142,7 @@ def build():
     add("staff home /me/", url("me"), LEADER)
     positions_pages(add)
     statistics_pages(add)
+    meeting_pages(add)
     return pages
 
 
@@ -154,6 +155,25 @@ def statistics_pages(add):
     add("units ranked by their rates", url("requests:rates_units"), BRANCH)
     add("figure drill-down: needs fulfilled", url("requests:figure", "requests.fulfilled"), BRANCH)
     add("open-data bundle (ZIP)", url("requests:stats_bundle"))
+
+
+def meeting_pages(add):
+    """The joint meeting (partners/meeting): this year's first seeded meeting (the same row at both scales), its
+    printable minutes, the decisions list and the chairman's /me/ panel."""
+    from partners.models import Meeting, Unit
+
+    first = Meeting.objects.order_by("held_on", "pk").first()
+    unit = Unit.objects.order_by("pk").first()
+    add("joint meetings", url("partners:meetings"), CHAIRMAN)
+    add("joint meeting page", url("partners:meeting", first.pk) if first else None, CHAIRMAN,
+        missing=None if first else "no seeded meeting")
+    add("minutes on A4", url("partners:meeting_print", first.pk) if first else None, CHAIRMAN,
+        missing=None if first else "no seeded meeting")
+    add("decisions, overdue", (url("partners:decisions") or "") + "?overdue=true" if url("partners:decisions")
+        else None, CHAIRMAN)
+    add("unit scorecard", url("partners:scorecard", unit.pk) if unit else None, BRANCH,
+        missing=None if unit else "no unit")
+    add("chairman's /me/", url("me"), CHAIRMAN)
 
 
 def positions_pages(add):

@@ -14,7 +14,9 @@ class RequestsConfig(AppConfig):
         from nanjie import roles, throttle
         from nanjie.figures import figures
         from nanjie.registry import NavEntry, Panel, Section, SeedStep, nav, panels, seed_steps
-        from requests.lifecycle import seed
+        from partners.meeting.actions import DecisionAction, decision_actions
+        from partners.meeting.agenda import Proposer, agenda_proposers
+        from requests.lifecycle import agenda, seed
         from requests.staff import linked
         from requests.staff import panels as staff_panels
         from requests.statistics import escalation, registered
@@ -53,3 +55,6 @@ class RequestsConfig(AppConfig):
         record_sections.add(Section("requests.linked", "requests/staff/_linked_requests.html",
                                     linked.linked_requests, order=10))
         seed_steps.add(SeedStep("requests.lifecycle", seed.run, order=90))
+        agenda_proposers.add(Proposer("requests.overdue", _("Overdue requests"), agenda.overdue_requests, order=30))
+        decision_actions.add(DecisionAction("requests.dispatch", _("Dispatch a request"), "requests:from_decision",
+                                            order=10, permission="requests.dispatch_request"))

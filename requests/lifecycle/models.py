@@ -131,6 +131,9 @@ class Request(StaffTransitions, ResidentActions, PublicNotice, models.Model):
                               related_name="requests", verbose_name=_("from visit"))
     household = models.ForeignKey("grid.Household", on_delete=models.SET_NULL, null=True, blank=True,
                                   related_name="requests", verbose_name=_("household"))
+    # A request the joint meeting dispatched to carry out one of its decisions (requests/staff/decisions.py).
+    decision = models.ForeignKey("partners.Decision", on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="requests", verbose_name=_("from decision"))
 
     state = models.CharField(_("state"), max_length=12, choices=State, default=State.ORDERED)
     # No index of its own: request_unit_state leads with the unit (bench/README.md, "Indexes dropped").

@@ -22,7 +22,7 @@ MAX_PHOTOS = 3
 class ResidentActions:
     @classmethod
     def order(cls, *, category, text, micro_grid, channel, resident_name="", resident_phone="", received_by=None,
-              visit=None, household=None, idempotency_key=None, photos=()):
+              visit=None, household=None, idempotency_key=None, photos=(), decision=None):
         """Create a request in state ordered with its reference, first transition and photos: all or nothing.
 
         `photos` are requests.public.photos.CleanPhoto (already re-encoded). A used `idempotency_key` (the
@@ -51,7 +51,7 @@ class ResidentActions:
             return cls._create_ordered(category=category, text=text, micro_grid=micro_grid, channel=channel,
                                        resident_name=resident_name, resident_phone=resident_phone,
                                        received_by=received_by, visit=visit, household=household,
-                                       idempotency_key=idempotency_key, photos=photos)
+                                       idempotency_key=idempotency_key, photos=photos, decision=decision)
 
         # A used key is a repeat only for the same wish: a restored page with another resident's words is not.
         content = {"category_id": category.pk, "micro_grid_id": micro_grid.pk, "text": text,

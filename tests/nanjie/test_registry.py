@@ -54,8 +54,8 @@ def test_every_app_registers_its_seed_steps_ground_floor_first():
     assert floors[:5] == ["grid", "grid", "partners", "partners", "volunteers"]
 
 
-def test_the_request_loop_seeds_last():
-    assert seed_steps.names()[-1] == "requests.lifecycle"
+def test_the_request_loop_seeds_last_but_the_meetings_whose_agendas_propose_its_overdue_requests():
+    assert seed_steps.names()[-2:] == ["requests.lifecycle", "partners.meetings"]
 
 
 def test_every_app_with_pages_has_a_menu_entry():
@@ -63,8 +63,8 @@ def test_every_app_with_pages_has_a_menu_entry():
     assert {name.split(".")[0] for name in nav.names()} == {"nanjie", "grid", "partners", "volunteers", "requests"}
 
 
-def test_the_me_page_collects_the_panels_of_grid_volunteers_and_requests():
-    assert {name.split(".")[0] for name in panels.names()} == {"grid", "volunteers", "requests"}
+def test_the_me_page_collects_the_panels_of_every_app():
+    assert {name.split(".")[0] for name in panels.names()} == {"grid", "partners", "volunteers", "requests"}
 
 
 def test_the_requests_app_adds_its_section_to_household_and_visit_pages():

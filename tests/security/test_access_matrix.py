@@ -59,6 +59,10 @@ def pk_of(name):
     return lambda world: {"pk": world.objects[name].pk}
 
 
+def meeting_item(world):
+    return {"pk": world.objects["meeting"].pk, "item_pk": world.objects["agenda_item"].pk}
+
+
 def household_pk(world):
     return {"household_pk": world.objects["household"].pk}
 
@@ -267,6 +271,23 @@ EXPECTED = {
     "requests:stats_bundle": Route(everyone(200)),  # a ZIP: its tables are scanned in tests/requests/statistics
     "requests:monthly_report": Route(staff(403, 403, 403, 200), kwargs=lambda world: {"year": 2026, "month": 11},
                                      hidden=PERSONAL, hidden_from=PERSONAS),
+    # --- the joint meeting (partners/meeting): meetings are the joint meeting's and the branch's; the foreign
+    # decision is unit B's (the member is unit A's); a scorecard is for the branch and the unit's own members ---
+    "partners:meetings": Route(staff(403, 403, 200, 200)),
+    "partners:meeting_new": Route(staff(403, 403, 200, 200), accepts_post=True),
+    "partners:meeting": Route(staff(404, 404, 200, 200), kwargs=pk_of("meeting")),
+    "partners:meeting_print": Route(staff(404, 404, 200, 200), kwargs=pk_of("meeting")),
+    **{name: Route(staff(404, 404, PASS, PASS), method="POST", kwargs=pk_of("meeting"))
+       for name in ("partners:meeting_attendance", "partners:meeting_build_agenda", "partners:meeting_add_item",
+                    "partners:meeting_minutes", "partners:meeting_confirm", "partners:meeting_amend")},
+    **{name: Route(staff(404, 404, PASS, PASS), method="POST", kwargs=meeting_item)
+       for name in ("partners:meeting_drop_item", "partners:meeting_decide")},
+    "partners:decisions": Route(staff(403, 200, 200, 200), hidden=MARKERS),
+    "partners:decision_done": Route(staff(404, 404, 200, 200), kwargs=pk_of("decision"), accepts_post=True),
+    "partners:decision_carry": Route(staff(404, 404, 200, 200), kwargs=pk_of("decision"), accepts_post=True),
+    "partners:scorecard": Route(staff(404, 404, 404, 200), kwargs=pk_of("unit_b")),
+    "partners:scorecards": Route(staff(403, 403, 403, 200)),
+    "requests:from_decision": Route(staff(403, 403, 200, 200), kwargs=pk_of("decision"), accepts_post=True),
 }
 
 

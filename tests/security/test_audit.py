@@ -39,6 +39,10 @@ EXEMPT = {
     "volunteers.StudySession": "every state change is a volunteers.StudySessionChange row (who, when, from, to; "
                                "read-only in admin); each attendance is a row with who recorded it and when",
     "volunteers.TutorContact": "a record of one tutor's contact, written once with recorded_by and recorded_at",
+    "partners.Decision": "decided, done and carried over through the model only, each a partners.DecisionEvent row "
+                         "(who, when, from, to); read-only in admin",
+    "partners.DecisionEvent": "the decision change rows themselves",
+    "partners.MinutesAmendment": "a correction of confirmed minutes: itself the record of who changed what, when",
 }
 REGISTERED = {model._meta.label: model_admin for model, model_admin in admin.site._registry.items()}
 ROSTERS = sorted(label for label, model_admin in REGISTERED.items() if isinstance(model_admin, HistoryAdmin))

@@ -262,6 +262,13 @@ ARGUMENTS = {
     # requests/statistics: a drill-down and the monthly report (the period's query parameters are fuzzed)
     "requests:figure": {name: fixed(name=name) for name in ("grid.disputes", "requests.received")},
     "requests:monthly_report": {"2026-11": fixed(year=2026, month=11)},
+    # the joint meeting (partners/meeting)
+    "partners:meeting": {"today": pk_of("meeting")},
+    "partners:meeting_print": {"today": pk_of("meeting")},
+    "partners:decision_done": {"foreign": pk_of("decision")},
+    "partners:decision_carry": {"foreign": pk_of("decision")},
+    "partners:scorecard": {"unit_b": pk_of("unit_b")},
+    "requests:from_decision": {"foreign": pk_of("decision")},
 }
 NOT_FUZZED = {
     "set_language": "POST only",
@@ -290,6 +297,11 @@ NOT_FUZZED = {
     "volunteers:mobile_contact": "POST only; its form is fuzzed below",
     "volunteers:mobile_came_back": "POST only; its form is fuzzed below",
     "lockouts_unlock": "POST only; its form is fuzzed at the end",
+    # the joint meeting (partners/meeting): POST only, the forms are fuzzed at the end of this file
+    **{name: "POST only; fuzzed below" for name in (
+        "partners:meeting_attendance", "partners:meeting_build_agenda", "partners:meeting_add_item",
+        "partners:meeting_minutes", "partners:meeting_confirm", "partners:meeting_amend",
+        "partners:meeting_drop_item", "partners:meeting_decide")},
 }
 # Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",
@@ -542,6 +554,25 @@ def test_the_study_session_form_survives_anything_and_plans_all_or_nothing(world
         assert_refused_politely(response)
         if response.status_code != 302:
             assert StudySession.objects.count() == before
+# --- the joint meeting's forms (partners/meeting) --------------------------------------------------------------
+
+def test_the_meeting_forms_survive_anything(world, db):
+    meeting, item = world.objects["later_meeting"], world.objects["agenda_item"]
+    urls = [reverse("partners:meeting_attendance", args=[meeting.pk]),
+            reverse("partners:meeting_add_item", args=[meeting.pk]),
+            reverse("partners:meeting_minutes", args=[meeting.pk]),
+            reverse("partners:meeting_amend", args=[meeting.pk]),
+            reverse("partners:meeting_decide", args=[item.meeting_id, item.pk]),
+            reverse("partners:meeting_new")]
+
+    @FUZZ
+    @given(url=st.sampled_from(urls), present=st.lists(VALUE, max_size=3), title=TEXT, text=TEXT, unit=VALUE,
+           deadline=st.one_of(DATE, TEXT), held_on=st.one_of(DATE, TEXT))
+    def check(url, present, title, text, unit, deadline, held_on):
+        response = world.client("chairman").post(url, {
+            "present": present, "title": title, "minutes": text, "text": text, "unit": unit, "deadline": deadline,
+            "held_on": held_on, "place": title})
+        assert_refused_politely(response)
 
     check()
 
@@ -599,5 +630,19 @@ def test_the_unlock_form_survives_anything_and_unlocks_nothing_it_was_not_asked_
         assert_refused_politely(response)
         assert AccessAttempt.objects.filter(username=world.users["worker"].username).exists() or \
             username == world.users["worker"].username
+def test_the_decision_forms_survive_anything(world, db):
+    decision = world.objects["decision"]
+    urls = [reverse("partners:decision_done", args=[decision.pk]),
+            reverse("partners:decision_carry", args=[decision.pk]),
+            reverse("requests:from_decision", args=[decision.pk])]
+
+    @FUZZ
+    @given(url=st.sampled_from(urls), note=TEXT, meeting=VALUE, category=VALUE, micro_grid=VALUE,
+           deadline=st.one_of(DATE, TEXT))
+    def check(url, note, meeting, category, micro_grid, deadline):
+        response = world.client("branch").post(url, {
+            "note": note, "meeting": meeting, "category": category, "micro_grid": micro_grid, "text": note,
+            "deadline": deadline, "idempotency_key": str(uuid.uuid4())})
+        assert_refused_politely(response)
 
     check()

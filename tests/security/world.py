@@ -166,7 +166,8 @@ def build_world():
     TeamMember.objects.create(team=team, person=make_person(name=FOREIGN_NAME, phone=FOREIGN_PHONE))
     positions = build_positions(theirs, unit_b, world.users["branch"])
     study = build_study(positions["station"], their_worker, world.users["branch"])
-    world.objects = {**positions, **study,
+    meetings = build_meeting(unit_b, world.users["chairman"])
+    world.objects = {**positions, **study, **meetings,
         "household": household, "visit": visit, "pair": pair, "service": service, "dispute": dispute,
         "whistle": whistle, "request": request, "photo": photo, "own_request": own,
         "their_member": their_member, "team": team, "closed_request": closed, "public_request": public,
@@ -226,3 +227,17 @@ def build_study(station, their_worker, branch):
     member.log_contact(on=timezone.localdate() - datetime.timedelta(days=40), how=TutorContact.How.values[0],
                        studied=FOREIGN_TEXT, by=their_worker)
     return {"study_session": planned, "held_study_session": held, "mobile_member": member}
+
+
+def build_meeting(unit_b, chairman):
+    """Today's joint meeting with an item and unit B's decision on it (the marker text), and next month's."""
+    from partners.models import Decision, Meeting
+
+    today = timezone.localdate()
+    meeting = Meeting.plan(held_on=today, place="党群服务中心", by=chairman)
+    item = meeting.add_item("楼道照明改造", by=chairman)
+    decision = Decision.decide(item, text=f"{FOREIGN_TEXT}的决定", unit=unit_b,
+                               deadline=today + datetime.timedelta(days=10), by=chairman)
+    later = Meeting.plan(held_on=today + datetime.timedelta(days=30), place="党群服务中心", by=chairman)
+    return {"meeting": meeting, "agenda_item": item, "decision": decision, "later_meeting": later,
+            "unit_b": unit_b}

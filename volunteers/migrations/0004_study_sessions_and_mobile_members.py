@@ -146,6 +146,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='studyattendance',
-            constraint=models.UniqueConstraint(fields=('session', 'person'), name='one_attendance_per_member', violation_error_message='Already recorded for this session.'),
+            constraint=models.UniqueConstraint(fields=('session', 'person'), name='one_study_attendance_per_member', violation_error_message='Already recorded for this session.'),
         ),
     ]

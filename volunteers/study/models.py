@@ -281,7 +281,7 @@ class StudyAttendance(models.Model):
         verbose_name = _("study attendance")
         verbose_name_plural = _("study attendance")
         ordering = ["session", "person__name", "pk"]
-        constraints = [models.UniqueConstraint(fields=["session", "person"], name="one_attendance_per_member",
+        constraints = [models.UniqueConstraint(fields=["session", "person"], name="one_study_attendance_per_member",
                                                violation_error_message=_("Already recorded for this session."))]
 
     def __str__(self):

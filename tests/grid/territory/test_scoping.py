@@ -17,7 +17,10 @@ SCOPED = {"grid.GridNode", "grid.GridPost", "grid.Household", "grid.Visit", "gri
           "volunteers.DutyShift", "volunteers.Amenity", "volunteers.Inspection", "volunteers.ServiceRule",
           "volunteers.Session", "volunteers.Booking", "volunteers.StudySession", "volunteers.StudyAttendance",
           "volunteers.MobileMember", "volunteers.TutorContact", "grid.Person", "grid.GridTeamMember",
-          "partners.UnitMembership", "volunteers.TeamMember", "requests.Transition"}
+          "partners.UnitMembership", "volunteers.TeamMember", "requests.Transition",
+          # the joint meeting (partners/meeting): community-wide, and a unit's member reaches its decisions
+          "partners.Meeting", "partners.Attendance", "partners.AgendaItem", "partners.Decision",
+          "partners.DecisionEvent", "partners.MinutesAmendment"}
 # Rosters of the whole community, on no node: every login sees them, only community-wide staff change them.
 COMMUNITY_WIDE = {"partners.Category", "partners.Unit", "partners.CommitteeMember", "partners.DutyRota",
                   "volunteers.Team"}
