@@ -16,6 +16,7 @@ class VolunteersConfig(AppConfig):
     def ready(self):
         from nanjie import roles, throttle
         from nanjie.registry import NavEntry, Panel, SeedStep, nav, panels, seed_steps
+        from volunteers.activities import seed as activities_seed
         from volunteers.positions import panels as positions_panels
         from volunteers.positions import seed as positions_seed
         from volunteers.services import seed as services_seed
@@ -37,12 +38,26 @@ class VolunteersConfig(AppConfig):
                     *_crud("session", "add", "change"), *_crud("booking", "change"))
         roles.grant(roles.JOINT_MEETING, *(perm for model in looking for perm in _crud(model, "view")),
                     *_crud("inspection", "view"))
+        activities = ("activityday", "planreason", "activity", "signup", "certificate", "activitylog")
+        roles.grant(roles.BRANCH_ADMIN, *(perm for model in activities
+                                          for perm in _crud(model, "view", "add", "change", "delete")))
+        # Grid workers raise their grids' ordinary activities and run them; everyone with a person signs up.
+        roles.grant(roles.GRID_WORKER, *_crud("activity", "view", "add", "change"), *_crud("signup", "view"))
+        roles.grant(roles.UNIT_PARTY_MEMBER, *_crud("activity", "view"))
+        roles.grant(roles.JOINT_MEETING, *_crud("activity", "view"), *_crud("activityday", "view"))
         for entry in [
             NavEntry("volunteers.services", _("Services this week"), "volunteers:services", order=65),
             NavEntry("volunteers.positions", _("Service positions"), "volunteers:positions", order=66),
             NavEntry("volunteers.teams", _("Volunteer teams"), "volunteers:teams", order=400),
             NavEntry("volunteers.sessions", _("Service sessions"), "volunteers:sessions", order=410,
                      permission="volunteers.view_session"),
+            NavEntry("volunteers.activity_day", _("Activity day"), "volunteers:activity_day", order=67),
+            NavEntry("volunteers.activities", _("Volunteer activities"), "volunteers:activities", order=430,
+                     login=True),
+            NavEntry("volunteers.my_activities", _("My volunteering"), "volunteers:my_activities", order=435,
+                     login=True),
+            NavEntry("volunteers.plans", _("Activity-day plans"), "volunteers:plans", order=440,
+                     permission="volunteers.view_activityday"),
             NavEntry("volunteers.stations", _("Stations and inspections"), "volunteers:manage_positions",
                      order=420, permission="volunteers.view_inspection"),
         ]:
@@ -52,3 +67,4 @@ class VolunteersConfig(AppConfig):
         seed_steps.add(SeedStep("volunteers.teams", teams_seed.run, order=40))
         seed_steps.add(SeedStep("volunteers.positions", positions_seed.run, order=75))
         seed_steps.add(SeedStep("volunteers.services", services_seed.run, order=80))
+        seed_steps.add(SeedStep("volunteers.activities", activities_seed.run, order=85))
