@@ -108,7 +108,7 @@ class SignUp(models.Model):
         """A place if one is left, else the waiting list; refused when closed, already signed up, or clashing with
         another activity of theirs at the same time (unless its organiser allows it)."""
         now = now or timezone.now()
-        activity = Activity.objects.select_for_update().select_related("plan").get(pk=activity.pk)
+        activity = Activity.objects.select_for_update(of=("self",)).select_related("plan").get(pk=activity.pk)
         if not activity.is_open_for_signup(now):
             raise ValidationError(_("This activity is not open for sign-up."), code="closed")
         existing = cls.objects.filter(activity=activity, person=person).first()
