@@ -39,7 +39,7 @@ class ActivityForm(PlainLength, OnceOnlyForm, forms.Form):
                                choices=[("", _("Any team"))] + list(Team.Colour.choices))
     grids = forms.ModelMultipleChoiceField(label=_("Grids served"), queryset=GridNode.objects.none(),
                                            widget=forms.CheckboxSelectMultiple,
-                                           error_messages={"required": _("Choose at least one grid.")})
+                                           error_messages={"required": _("Choose the grids it serves.")})
     capacity = forms.IntegerField(label=_("Volunteers needed"), min_value=1, max_value=500, initial=5,
                                   error_messages={"required": _("Say how many volunteers are needed."),
                                                   "invalid": _("Enter a whole number.")})

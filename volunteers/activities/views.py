@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -96,9 +97,11 @@ def activity_new(request):
     if not request.user.has_perm("volunteers.add_activity"):
         raise PermissionDenied
     plan = None
-    if request.GET.get("plan", "").isdigit():
-        plan = get_object_or_404(ActivityDay.objects.filter(state=ActivityDay.State.DRAFT),
-                                 pk=int(request.GET["plan"]))
+    asked = request.GET.get("plan", "")
+    if asked:
+        if not (asked.isascii() and asked.isdigit() and len(asked) < 10):
+            raise Http404
+        plan = get_object_or_404(ActivityDay.objects.filter(state=ActivityDay.State.DRAFT), pk=int(asked))
         if not request.user.has_perm("volunteers.change_activityday"):
             raise PermissionDenied
     form = ActivityForm(request.POST or None, plan=plan, user=request.user)
