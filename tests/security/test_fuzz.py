@@ -248,6 +248,9 @@ ARGUMENTS = {
     "field:pair": {"foreign": pk_of("pair")},
     "field:dispute": {"foreign": pk_of("dispute")},
     "field:whistle": {"foreign": pk_of("whistle")},
+    "volunteers:plan": {"foreign": pk_of("plan")},
+    "volunteers:activity": {"foreign": pk_of("activity")},
+    "volunteers:certificate": {"foreign": pk_of("certificate")},
 }
 NOT_FUZZED = {
     "set_language": "POST only",
@@ -264,6 +267,19 @@ NOT_FUZZED = {
     "volunteers:inspection_fixed": "POST only",
     "volunteers:session_record": "POST only; its form is fuzzed below",
     "volunteers:session_cancel": "POST only",
+    "volunteers:plan_new": "POST only",
+    "volunteers:plan_reason": "POST only",
+    "volunteers:plan_publish": "POST only",
+    "volunteers:activity_claim": "POST only",
+    "volunteers:activity_signup": "POST only",
+    "volunteers:signup_cancel": "POST only",
+    "volunteers:sign_in": "POST only; its code is fuzzed below",
+    "volunteers:sign_out": "POST only",
+    "volunteers:activity_record": "POST only",
+    "volunteers:signup_confirm": "POST only",
+    "volunteers:signup_late": "POST only; its form is fuzzed below",
+    "volunteers:signup_approve": "POST only",
+    "volunteers:certificate_issue": "POST only",
 }
 # Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",
@@ -452,3 +468,48 @@ def test_an_admin_history_record_for_a_version_that_is_not_a_number_goes_back_to
 
     url = reverse("admin:grid_gridnode_simple_history", args=[GridNode.objects.first().pk, "x1"])
     assert world.client("superuser").get(url).status_code == 302
+
+
+# --- volunteers/activities ------------------------------------------------------------------------------------------
+
+def test_the_activity_form_survives_anything_and_adds_all_or_nothing(world, db):
+    from volunteers.models import Activity
+
+    @FUZZ
+    @given(data=st.data())
+    def check(data):
+        fields = {
+            "title": data.draw(st.one_of(st.just("河道巡查"), TEXT)), "needs": data.draw(TEXT),
+            "colour": data.draw(st.one_of(st.just("red"), VALUE)),
+            "grids": data.draw(st.lists(st.one_of(st.just(str(world.objects["plan"].reasons.get().grid_id)), VALUE),
+                                        max_size=2)),
+            "capacity": data.draw(st.one_of(st.just("5"), NUMBER, TEXT)),
+            "on": data.draw(st.one_of(st.just("2026-12-07"), DATE, TEXT)),
+            "starts_at": data.draw(st.one_of(st.just("20:00"), TEXT)),
+            "ends_at": data.draw(st.one_of(st.just("00:30"), TEXT)),
+            "place": data.draw(st.one_of(st.just("栋川河"), TEXT)),
+            "position": data.draw(st.one_of(st.just(""), VALUE)),
+            "token": data.draw(st.one_of(st.uuids().map(str), VALUE)),
+        }
+        before = Activity.objects.count()
+        response = world.client("branch").post(reverse("volunteers:activity_new"), fields)
+        assert_refused_politely(response)
+        assert Activity.objects.count() == before + (1 if response.status_code == 302 else 0)
+
+    check()
+
+
+def test_the_late_entry_and_sign_in_forms_survive_anything(world, db):
+    signup = world.objects["signup"]
+
+    @FUZZ
+    @given(minutes=st.one_of(st.just("60"), NUMBER, TEXT), reason=TEXT, evaluation=VALUE, code=VALUE)
+    def check(minutes, reason, evaluation, code):
+        response = world.client("branch").post(reverse("volunteers:signup_late", args=[signup.pk]), {
+            "minutes": minutes, "reason": reason, "evaluation": evaluation})
+        assert_refused_politely(response)
+        response = world.client("worker").post(reverse("volunteers:sign_in", args=[signup.activity_id]),
+                                               {"code": code})
+        assert_refused_politely(response)
+
+    check()

@@ -16,6 +16,30 @@ from volunteers.activities.signups import SignUp
 from volunteers.positions.models import Position
 from volunteers.teams.models import Team
 
+
+def _plain_id(value):
+    text = str(value)
+    return text.isascii() and text.isdigit() and len(text) <= 18  # a bigger number overflows the database's integer
+
+
+class IdChoice(forms.ModelChoiceField):
+    """A choice whose value a hostile form may make any number: one beyond 64 bits is "not a choice", not a 500."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _plain_id(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdChoices(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for pk in value if isinstance(value, (list, tuple)) else [value]:
+            if not _plain_id(pk):
+                raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                                            params={"pk": pk})
+        return super()._check_values(value)
+
+
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 MONTH = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
 
@@ -37,7 +61,7 @@ class ActivityForm(PlainLength, OnceOnlyForm, forms.Form):
                             widget=forms.Textarea(attrs=SHORT_NOTE))
     colour = forms.ChoiceField(label=_("Team colour"), required=False,
                                choices=[("", _("Any team"))] + list(Team.Colour.choices))
-    grids = forms.ModelMultipleChoiceField(label=_("Grids served"), queryset=GridNode.objects.none(),
+    grids = IdChoices(label=_("Grids served"), queryset=GridNode.objects.none(),
                                            widget=forms.CheckboxSelectMultiple,
                                            error_messages={"required": _("Choose the grids it serves.")})
     capacity = forms.IntegerField(label=_("Volunteers needed"), min_value=1, max_value=500, initial=5,
@@ -52,7 +76,7 @@ class ActivityForm(PlainLength, OnceOnlyForm, forms.Form):
                               error_messages={"required": _("Give the ending time."),
                                               "invalid": _("Enter a time such as 11:30.")})
     place = forms.CharField(label=_("Place"), max_length=100, error_messages={"required": _("Say where.")})
-    position = forms.ModelChoiceField(label=_("At a service position (optional)"), required=False,
+    position = IdChoice(label=_("At a service position (optional)"), required=False,
                                       queryset=Position.objects.filter(active=True).order_by("kind", "order", "pk"))
 
     def __init__(self, *args, plan=None, user=None, **kwargs):
@@ -84,7 +108,7 @@ def _grid_ids_of(user):
 
 
 class ReasonForm(PlainLength, forms.Form):
-    grid = forms.ModelChoiceField(label=_("Grid"), queryset=GridNode.objects.none(),
+    grid = IdChoice(label=_("Grid"), queryset=GridNode.objects.none(),
                                   error_messages={"required": _("Choose the grid."),
                                                   "invalid_choice": _("Choose one of the community's grids.")})
     reason = forms.CharField(label=_("Why no item this month"), max_length=200,
@@ -96,7 +120,7 @@ class ReasonForm(PlainLength, forms.Form):
 
 
 class ClaimForm(forms.Form):
-    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none(),
+    team = IdChoice(label=_("Team"), queryset=Team.objects.none(),
                                   error_messages={"required": _("Choose your team."),
                                                   "invalid_choice": _("Choose a team you lead.")})
 
@@ -137,7 +161,7 @@ class RecordForm(PlainLength, forms.Form):
         "required": _("Give the number of people benefited (0 if nobody)."), "invalid": _("Enter a whole number.")})
     summary = forms.CharField(label=_("What was done"), max_length=1000, required=False,
                               widget=forms.Textarea(attrs=SHORT_NOTE))
-    households = forms.ModelMultipleChoiceField(label=_("Households benefited (optional)"), required=False,
+    households = IdChoices(label=_("Households benefited (optional)"), required=False,
                                                 queryset=Household.objects.none(),
                                                 widget=forms.CheckboxSelectMultiple)
 
