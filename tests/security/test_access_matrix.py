@@ -234,6 +234,8 @@ EXPECTED = {
     "volunteers:signup_cancel": Route(staff(404, 404, 404, 404), method="POST", kwargs=pk_of("activity")),
     "volunteers:sign_in": Route(staff(404, 404, 404, 404), method="POST", kwargs=pk_of("activity")),
     "volunteers:sign_out": Route(staff(404, 404, 404, 404), method="POST", kwargs=pk_of("activity")),
+    "volunteers:activity_add_volunteer": Route(staff(403, 403, 403, PASS), method="POST",
+                                               kwargs=pk_of("activity")),
     "volunteers:activity_record": Route(staff(403, 403, 403, PASS), method="POST", kwargs=pk_of("past_activity")),
     "volunteers:signup_confirm": Route(staff(403, 403, 403, PASS), method="POST", kwargs=pk_of("signup")),
     "volunteers:signup_late": Route(staff(403, 403, 403, PASS), method="POST", kwargs=pk_of("signup")),

@@ -276,6 +276,7 @@ NOT_FUZZED = {
     "volunteers:sign_in": "POST only; its code is fuzzed below",
     "volunteers:sign_out": "POST only",
     "volunteers:activity_record": "POST only",
+    "volunteers:activity_add_volunteer": "POST only",
     "volunteers:signup_confirm": "POST only",
     "volunteers:signup_late": "POST only; its form is fuzzed below",
     "volunteers:signup_approve": "POST only",

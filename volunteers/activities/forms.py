@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from grid.forms import DATE, SHORT_NOTE, PlainLength
 from grid.households.models import Household
+from grid.people.models import Person
 from grid.territory.models import GridNode
 from nanjie.once import OnceOnlyForm
 from volunteers.activities.models import Activity, community_grids
 from volunteers.activities.signups import SignUp
 from volunteers.positions.models import Position
-from volunteers.teams.models import Team
+from volunteers.teams.models import Team, TeamMember
 
 
 def _plain_id(value):
@@ -132,6 +133,22 @@ class ClaimForm(forms.Form):
 class SignUpForm(forms.Form):
     show_name = forms.BooleanField(label=_("My name may be shown on the public page of past activities"),
                                    required=False)
+
+
+class AddVolunteerForm(forms.Form):
+    """The organiser signs a volunteer up (one who asked in person), and may let a clash with another activity
+    pass (e.g. they leave that one early)."""
+
+    person = IdChoice(label=_("Volunteer"), queryset=Person.objects.none(),
+                      error_messages={"required": _("Choose the volunteer."),
+                                      "invalid_choice": _("Choose one of the teams' volunteers.")})
+    allow_clash = forms.BooleanField(label=_("Allow a clash with another activity at the same time"),
+                                     required=False)
+
+    def __init__(self, *args, activity, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = TeamMember.objects.filter(team=activity.team) if activity.team_id else TeamMember.objects.all()
+        self.fields["person"].queryset = Person.objects.filter(pk__in=members.values("person")).order_by("name", "pk")
 
 
 class CodeForm(forms.Form):

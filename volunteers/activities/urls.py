@@ -18,6 +18,7 @@ urlpatterns = [
     path("work/activities/<int:pk>/cancel/", views.signup_cancel, name="signup_cancel"),
     path("work/activities/<int:pk>/sign-in/", views.sign_in, name="sign_in"),
     path("work/activities/<int:pk>/sign-out/", views.sign_out, name="sign_out"),
+    path("work/activities/<int:pk>/add-volunteer/", views.activity_add_volunteer, name="activity_add_volunteer"),
     path("work/activities/<int:pk>/record/", views.activity_record, name="activity_record"),
     path("work/signups/<int:pk>/confirm/", views.signup_confirm, name="signup_confirm"),
     path("work/signups/<int:pk>/late/", views.signup_late, name="signup_late"),

@@ -19,6 +19,7 @@ from nanjie.paging import paginate, query_without_page
 from volunteers.activities.filters import ActivityFilter
 from volunteers.activities.forms import (
     ActivityForm,
+    AddVolunteerForm,
     ClaimForm,
     CodeForm,
     ConfirmForm,
@@ -77,6 +78,7 @@ def _activity_page(request, activity, status=200, **forms):
         "active": [signup for signup in signups if signup.state == SignUp.State.ACTIVE],
         "waiting": [signup for signup in signups if signup.state == SignUp.State.WAITING],
         "confirm_form": ConfirmForm(), "late_form": LateForm(),
+        "add_form": AddVolunteerForm(activity=activity) if manage and activity.is_open_for_signup(now) else None,
         "record_form": RecordForm(activity=activity, user=user) if manage and activity.starts <= now and (
             activity.state != Activity.State.CANCELLED) else None,
         "log": activity.log.select_related("by", "signup__person") if manage else [],
@@ -265,3 +267,19 @@ def activity_record(request, pk):
                                                   households=data["households"]),
                  _("Activity recorded."), activity.pk)
 
+
+
+@require_POST
+@login_required
+def activity_add_volunteer(request, pk):
+    activity = _acting(request, pk)
+    if not activity.may_manage(request.user):
+        raise PermissionDenied
+    form = AddVolunteerForm(request.POST, activity=activity)
+    if not form.is_valid():
+        messages.error(request, next(iter(form.errors.values()))[0])
+        return redirect("volunteers:activity", activity.pk)
+    data = form.cleaned_data
+    return _done(request, lambda: SignUp.sign_up(activity, data["person"], by=request.user,
+                                                 allow_clash=data["allow_clash"]),
+                 _("Volunteer signed up."), activity.pk)

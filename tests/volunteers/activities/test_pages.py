@@ -168,3 +168,31 @@ def test_the_organisers_page_takes_the_same_queries_at_two_roster_sizes(client, 
     for _ in range(6):
         SignUp.sign_up(activity, make_volunteer().person, by=branch)
     assert queries_of(client, url) == small
+
+
+def test_the_organiser_signs_up_a_volunteer_despite_a_clash(client, tree, branch):
+    from tests.volunteers.activities.factories import make_team
+    from volunteers.models import TeamMember
+
+    volunteer, first = make_volunteer(), make_activity()
+    TeamMember.objects.create(team=make_team("red"), person=volunteer.person)
+    SignUp.sign_up(first, volunteer.person, by=volunteer)
+    overlapping = make_activity(starts=first.starts, ends=first.ends, organiser=branch.person)
+    client.force_login(branch)
+    client.post(reverse("volunteers:activity_add_volunteer", args=[overlapping.pk]),
+                {"person": volunteer.person.pk, "allow_clash": "on"})
+    assert SignUp.objects.get(activity=overlapping).clash_allowed_by == branch
+
+
+def test_a_volunteer_cannot_sign_others_up(client, tree):
+    activity, volunteer = make_activity(), make_volunteer()
+    client.force_login(volunteer)
+    response = client.post(reverse("volunteers:activity_add_volunteer", args=[activity.pk]),
+                           {"person": volunteer.person.pk})
+    assert (response.status_code, SignUp.objects.count()) == (403, 0)
+
+
+def test_a_grid_worker_sees_the_draft_items_of_their_grid_only(tree, worker):
+    plan = ActivityDay.for_month(datetime.date(2026, 12, 1))
+    ours, theirs = make_activity(grids=("NJ-01",), plan=plan), make_activity(grids=("NJ-02",), plan=plan)
+    assert list(Activity.objects.visible_to(worker)) == [ours] and theirs.pk
