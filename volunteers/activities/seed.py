@@ -74,8 +74,8 @@ def _serve(activity, team, rng, branch, held):
                                           now=before + datetime.timedelta(minutes=index)))
         except ValidationError:  # a clash with another activity of theirs: they just do not sign up
             continue
-    if len(signups) > 2:
-        signups[1].cancel(by=branch, now=before + datetime.timedelta(hours=5))  # the first waiting moves up
+    if len(signups) > 3:  # the third cancels (the first two are the leader and the demo volunteer): one moves up
+        signups[2].cancel(by=branch, now=before + datetime.timedelta(hours=5))
     if not held:
         return
     leader = TeamMember.objects.filter(team=team, is_leader=True, person__user__isnull=False).first()
