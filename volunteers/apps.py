@@ -16,6 +16,7 @@ class VolunteersConfig(AppConfig):
     def ready(self):
         from nanjie import roles, throttle
         from nanjie.registry import NavEntry, Panel, SeedStep, nav, panels, seed_steps
+        from volunteers.activities import panels as activities_panels
         from volunteers.activities import seed as activities_seed
         from volunteers.positions import panels as positions_panels
         from volunteers.positions import seed as positions_seed
@@ -64,6 +65,8 @@ class VolunteersConfig(AppConfig):
             nav.add(entry)
         panels.add(Panel("volunteers.stations", positions_panels.stations_panel, order=45,
                          templates=("volunteers/positions/_panel_stations.html",)))
+        panels.add(Panel("volunteers.approvals", activities_panels.approvals_panel, order=47,
+                         templates=("volunteers/activities/_panel_approvals.html",)))
         seed_steps.add(SeedStep("volunteers.teams", teams_seed.run, order=40))
         seed_steps.add(SeedStep("volunteers.positions", positions_seed.run, order=75))
         seed_steps.add(SeedStep("volunteers.services", services_seed.run, order=80))

@@ -196,3 +196,21 @@ def test_a_grid_worker_sees_the_draft_items_of_their_grid_only(tree, worker):
     plan = ActivityDay.for_month(datetime.date(2026, 12, 1))
     ours, theirs = make_activity(grids=("NJ-01",), plan=plan), make_activity(grids=("NJ-02",), plan=plan)
     assert list(Activity.objects.visible_to(worker)) == [ours] and theirs.pk
+
+
+def test_the_home_page_asks_a_second_person_to_approve_a_late_entry(client, tree, branch, worker):
+    activity = make_activity(organiser=branch.person, on=timezone.localdate() - datetime.timedelta(days=1))
+    volunteer = make_volunteer()
+    signup = SignUp.sign_up(activity, volunteer.person, by=volunteer, now=activity.starts - datetime.timedelta(1))
+    signup.enter_late(90, "手机没电", by=branch, now=activity.ends)
+    client.force_login(make_branch_admin())
+    assert "手机没电" in client.get(reverse("me")).content.decode()
+
+
+def test_the_one_who_entered_it_is_not_asked(client, tree, branch):
+    activity = make_activity(organiser=branch.person, on=timezone.localdate() - datetime.timedelta(days=1))
+    volunteer = make_volunteer()
+    signup = SignUp.sign_up(activity, volunteer.person, by=volunteer, now=activity.starts - datetime.timedelta(1))
+    signup.enter_late(90, "手机没电", by=branch, now=activity.ends)
+    client.force_login(branch)
+    assert "手机没电" not in client.get(reverse("me")).content.decode()
