@@ -48,13 +48,19 @@ def activity_list(request):
         "may_add": request.user.has_perm("volunteers.add_activity")})
 
 
+def claiming_teams(user):
+    """The teams a login claims for: the ones they lead (any team for the branch)."""
+    if user.has_perm("volunteers.change_activityday"):
+        return Team.objects.all()
+    return Team.objects.filter(pk__in=list(led_team_ids(user)))
+
+
 def claimable_teams(user, activity):
-    """The teams this login may claim the item for: the ones they lead (every team for the branch)."""
+    """Those of them that may claim this item now (the page offers the form only then)."""
     if not (activity.plan_id and activity.plan.is_published and activity.team_id is None
             and activity.state == Activity.State.PLANNED):
         return Team.objects.none()
-    teams = Team.objects.all() if user.has_perm("volunteers.change_activityday") else Team.objects.filter(
-        pk__in=list(led_team_ids(user)))
+    teams = claiming_teams(user)
     return teams.filter(colour=activity.colour) if activity.colour else teams
 
 
@@ -151,11 +157,10 @@ def _done(request, action, success, activity_pk):
 @login_required
 def activity_claim(request, pk):
     activity = _acting(request, pk)
-    teams = claimable_teams(request.user, activity)
-    if not (teams.exists() or Team.objects.filter(pk__in=list(led_team_ids(request.user))).exists()
-            or request.user.has_perm("volunteers.change_activityday")):
+    teams = claiming_teams(request.user)
+    if not teams.exists():
         raise PermissionDenied
-    form = ClaimForm(request.POST, teams=teams)
+    form = ClaimForm(request.POST, teams=teams)  # the model refuses what is not claimable, with its reason
     if not form.is_valid():
         messages.error(request, form.errors["team"][0] if "team" in form.errors else _("Choose your team."))
         return redirect("volunteers:activity", activity.pk)

@@ -214,3 +214,15 @@ def test_the_one_who_entered_it_is_not_asked(client, tree, branch):
     signup.enter_late(90, "手机没电", by=branch, now=activity.ends)
     client.force_login(branch)
     assert "手机没电" not in client.get(reverse("me")).content.decode()
+
+
+def test_a_leader_claiming_a_taken_item_is_told_it_is_taken(client, tree, branch):
+    from tests.volunteers.activities.factories import make_team
+
+    _plan, item = make_published_plan(branch)
+    item.claim(make_team("green"), by=branch)
+    leader = make_volunteer()
+    team = make_team("red", leader=leader)
+    client.force_login(leader)
+    response = client.post(reverse("volunteers:activity_claim", args=[item.pk]), {"team": team.pk}, follow=True)
+    assert "已被其他服务队认领" in response.content.decode()
