@@ -1,5 +1,6 @@
 """The volunteers app's admin, one module per package (imported here so Django's admin autodiscovery finds them)."""
 
+from volunteers.activities import admin as activities  # noqa: F401
 from volunteers.bookings import admin as bookings  # noqa: F401
 from volunteers.positions import admin as positions  # noqa: F401
 from volunteers.services import admin as services  # noqa: F401

@@ -19,6 +19,8 @@ class VolunteersConfig(AppConfig):
         from nanjie import roles, throttle
         from nanjie.figures import figures
         from nanjie.registry import NavEntry, Panel, SeedStep, nav, panels, seed_steps
+        from volunteers.activities import panels as activities_panels
+        from volunteers.activities import seed as activities_seed
         from volunteers.positions import panels as positions_panels
         from volunteers.positions import seed as positions_seed
         from volunteers.positions.models import duty_people
@@ -55,12 +57,26 @@ class VolunteersConfig(AppConfig):
         roles.grant(roles.JOINT_MEETING, *_crud("studysession", "view"))
         for figure in FIGURES:
             figures.add(figure)
+        activities = ("activityday", "planreason", "activity", "signup", "certificate", "activitylog")
+        roles.grant(roles.BRANCH_ADMIN, *(perm for model in activities
+                                          for perm in _crud(model, "view", "add", "change", "delete")))
+        # Grid workers raise their grids' ordinary activities and run them; everyone with a person signs up.
+        roles.grant(roles.GRID_WORKER, *_crud("activity", "view", "add", "change"), *_crud("signup", "view"))
+        roles.grant(roles.UNIT_PARTY_MEMBER, *_crud("activity", "view"))
+        roles.grant(roles.JOINT_MEETING, *_crud("activity", "view"), *_crud("activityday", "view"))
         for entry in [
             NavEntry("volunteers.services", _("Services this week"), "volunteers:services", order=65),
             NavEntry("volunteers.positions", _("Service positions"), "volunteers:positions", order=66),
             NavEntry("volunteers.teams", _("Volunteer teams"), "volunteers:teams", order=400),
             NavEntry("volunteers.sessions", _("Service sessions"), "volunteers:sessions", order=410,
                      permission="volunteers.view_session"),
+            NavEntry("volunteers.activity_day", _("Activity day"), "volunteers:activity_day", order=67),
+            NavEntry("volunteers.activities", _("Volunteer activities"), "volunteers:activities", order=430,
+                     login=True),
+            NavEntry("volunteers.my_activities", _("My volunteering"), "volunteers:my_activities", order=435,
+                     login=True),
+            NavEntry("volunteers.plans", _("Activity-day plans"), "volunteers:plans", order=440,
+                     permission="volunteers.view_activityday"),
             NavEntry("volunteers.stations", _("Stations and inspections"), "volunteers:manage_positions",
                      order=420, permission="volunteers.view_inspection"),
             NavEntry("volunteers.my_study", _("My study"), "volunteers:my_study", order=430, login=True),
@@ -78,3 +94,6 @@ class VolunteersConfig(AppConfig):
         seed_steps.add(SeedStep("volunteers.positions", positions_seed.run, order=75))
         seed_steps.add(SeedStep("volunteers.services", services_seed.run, order=80))
         seed_steps.add(SeedStep("volunteers.study", study_seed.run, order=85))
+        panels.add(Panel("volunteers.approvals", activities_panels.approvals_panel, order=48,
+                         templates=("volunteers/activities/_panel_approvals.html",)))
+        seed_steps.add(SeedStep("volunteers.activities", activities_seed.run, order=86))

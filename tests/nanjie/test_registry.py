@@ -72,8 +72,8 @@ def test_the_requests_app_adds_its_section_to_household_and_visit_pages():
 
 
 def test_anonymous_visitors_get_the_public_menu_in_order():
-    assert labels(AnonymousUser()) == ["首页", "我要提微心愿", "办结公示", "近7天的服务", "服务阵地", "共建单位",
-                                       "志愿服务队"]
+    assert labels(AnonymousUser()) == ["首页", "我要提微心愿", "办结公示", "近7天的服务", "服务阵地", "社区活动日",
+                                       "共建单位", "志愿服务队"]
 
 
 def test_a_grid_worker_gets_field_work_after_the_loop_and_before_the_partners(db):

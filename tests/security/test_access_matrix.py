@@ -288,6 +288,33 @@ EXPECTED = {
     "partners:scorecard": Route(staff(404, 404, 404, 200), kwargs=pk_of("unit_b")),
     "partners:scorecards": Route(staff(403, 403, 403, 200)),
     "requests:from_decision": Route(staff(403, 403, 200, 200), kwargs=pk_of("decision"), accepts_post=True),
+    # --- volunteers/activities: the foreign item is grid NJ-02's, organised by its worker; its volunteer is foreign.
+    # Every login sees the published items (to sign up); only their organisers run them (roster, hours, record).
+    "volunteers:activity_day": Route(everyone(200), hidden=PERSONAL, hidden_from=PUBLIC),
+    "volunteers:past_activities": Route(everyone(200), hidden=PERSONAL, hidden_from=PUBLIC),
+    "volunteers:plans": Route(staff(403, 403, 200, 200)),
+    "volunteers:plan_new": Route(staff(403, 403, 403, PASS), method="POST"),
+    "volunteers:plan": Route(staff(403, 403, 200, 200), kwargs=pk_of("plan")),
+    "volunteers:plan_reason": Route(staff(403, 403, 403, PASS), method="POST", kwargs=pk_of("plan")),
+    "volunteers:plan_publish": Route(staff(403, 403, 403, PASS), method="POST", kwargs=pk_of("plan")),
+    "volunteers:activities": Route(staff(200, 200, 200, 200), hidden=MARKERS),
+    "volunteers:activity_new": Route(staff(200, 403, 403, 200), accepts_post=True),
+    "volunteers:activity": Route(staff(200, 200, 200, 200), kwargs=pk_of("activity"), hidden=MARKERS,
+                                 hidden_from=("anonymous", "resident", "worker", "member", "chairman")),
+    "volunteers:activity_claim": Route(staff(403, 403, 403, PASS), method="POST", kwargs=pk_of("activity")),
+    "volunteers:activity_signup": Route(staff(PASS, PASS, PASS, PASS), method="POST", kwargs=pk_of("activity")),
+    "volunteers:signup_cancel": Route(staff(404, 404, 404, 404), method="POST", kwargs=pk_of("activity")),
+    "volunteers:sign_in": Route(staff(404, 404, 404, 404), method="POST", kwargs=pk_of("activity")),
+    "volunteers:sign_out": Route(staff(404, 404, 404, 404), method="POST", kwargs=pk_of("activity")),
+    "volunteers:activity_add_volunteer": Route(staff(403, 403, 403, PASS), method="POST",
+                                               kwargs=pk_of("activity")),
+    "volunteers:activity_record": Route(staff(403, 403, 403, PASS), method="POST", kwargs=pk_of("past_activity")),
+    "volunteers:signup_confirm": Route(staff(403, 403, 403, PASS), method="POST", kwargs=pk_of("signup")),
+    "volunteers:signup_late": Route(staff(403, 403, 403, PASS), method="POST", kwargs=pk_of("signup")),
+    "volunteers:signup_approve": Route(staff(403, 403, 403, PASS), method="POST", kwargs=pk_of("signup")),
+    "volunteers:my_activities": Route(staff(200, 200, 200, 200), hidden=MARKERS),
+    "volunteers:certificate_issue": Route(staff(PASS, PASS, PASS, PASS), method="POST"),
+    "volunteers:certificate": Route(staff(404, 404, 404, 200), kwargs=pk_of("certificate")),
 }
 
 

@@ -30,7 +30,7 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 APPS = {"grid", "partners", "volunteers", "requests"}
 MARKERS = (FOREIGN_NAME, FOREIGN_TEXT, FOREIGN_PHONE)
 COMMUNITY_WIDE = {"partners.Category", "partners.Unit", "partners.CommitteeMember", "partners.DutyRota",
-                  "volunteers.Team"}
+                  "volunteers.Team", "volunteers.ActivityDay"}
 # Django's own and axes' admins: no grid placement, governed by model permissions the scoped persona lacks.
 NOT_OURS = {"auth", "axes"}
 
@@ -120,6 +120,13 @@ def foreign_rows(world):
         "volunteers.StudySession": [objects["study_session"], objects["held_study_session"]],
         "volunteers.MobileMember": [objects["mobile_member"]],
         "volunteers.TutorContact": list(objects["mobile_member"].contacts.all()),
+        "volunteers.Activity": [objects["activity"], objects["past_activity"]],
+        "volunteers.SignUp": [objects["signup"]],
+        "volunteers.Certificate": [objects["certificate"]],
+        "partners.Meeting": [objects["meeting"], objects["later_meeting"]],
+        "partners.AgendaItem": [objects["agenda_item"]],
+        "partners.Decision": [objects["decision"]],
+        "partners.DecisionEvent": list(objects["decision"].events.all()),
     }
 
 

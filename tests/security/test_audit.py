@@ -43,6 +43,13 @@ EXEMPT = {
                          "(who, when, from, to); read-only in admin",
     "partners.DecisionEvent": "the decision change rows themselves",
     "partners.MinutesAmendment": "a correction of confirmed minutes: itself the record of who changed what, when",
+    "volunteers.ActivityDay": "published once through ActivityDay.publish(), an ActivityLog row (who, when); its "
+                              "day and state are read-only in admin",
+    "volunteers.Activity": "claimed and recorded through the model only, each an ActivityLog row (who, when); "
+                           "read-only state in admin",
+    "volunteers.SignUp": "every sign-up, sign-in, confirmation and late entry is an ActivityLog row (who, when); "
+                         "read-only in admin",
+    "volunteers.Certificate": "issued once and never changed (no change permission in admin); an ActivityLog row",
 }
 REGISTERED = {model._meta.label: model_admin for model, model_admin in admin.site._registry.items()}
 ROSTERS = sorted(label for label, model_admin in REGISTERED.items() if isinstance(model_admin, HistoryAdmin))

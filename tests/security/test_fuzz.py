@@ -269,6 +269,9 @@ ARGUMENTS = {
     "partners:decision_carry": {"foreign": pk_of("decision")},
     "partners:scorecard": {"unit_b": pk_of("unit_b")},
     "requests:from_decision": {"foreign": pk_of("decision")},
+    "volunteers:plan": {"foreign": pk_of("plan")},
+    "volunteers:activity": {"foreign": pk_of("activity")},
+    "volunteers:certificate": {"foreign": pk_of("certificate")},
 }
 NOT_FUZZED = {
     "set_language": "POST only",
@@ -302,6 +305,20 @@ NOT_FUZZED = {
         "partners:meeting_attendance", "partners:meeting_build_agenda", "partners:meeting_add_item",
         "partners:meeting_minutes", "partners:meeting_confirm", "partners:meeting_amend",
         "partners:meeting_drop_item", "partners:meeting_decide")},
+    "volunteers:plan_new": "POST only",
+    "volunteers:plan_reason": "POST only",
+    "volunteers:plan_publish": "POST only",
+    "volunteers:activity_claim": "POST only",
+    "volunteers:activity_signup": "POST only",
+    "volunteers:signup_cancel": "POST only",
+    "volunteers:sign_in": "POST only; its code is fuzzed below",
+    "volunteers:sign_out": "POST only",
+    "volunteers:activity_record": "POST only",
+    "volunteers:activity_add_volunteer": "POST only",
+    "volunteers:signup_confirm": "POST only",
+    "volunteers:signup_late": "POST only; its form is fuzzed below",
+    "volunteers:signup_approve": "POST only",
+    "volunteers:certificate_issue": "POST only",
 }
 # Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",
@@ -643,6 +660,51 @@ def test_the_decision_forms_survive_anything(world, db):
         response = world.client("branch").post(url, {
             "note": note, "meeting": meeting, "category": category, "micro_grid": micro_grid, "text": note,
             "deadline": deadline, "idempotency_key": str(uuid.uuid4())})
+        assert_refused_politely(response)
+
+    check()
+
+
+# --- volunteers/activities ------------------------------------------------------------------------------------------
+
+def test_the_activity_form_survives_anything_and_adds_all_or_nothing(world, db):
+    from volunteers.models import Activity
+
+    @FUZZ
+    @given(data=st.data())
+    def check(data):
+        fields = {
+            "title": data.draw(st.one_of(st.just("河道巡查"), TEXT)), "needs": data.draw(TEXT),
+            "colour": data.draw(st.one_of(st.just("red"), VALUE)),
+            "grids": data.draw(st.lists(st.one_of(st.just(str(world.objects["plan"].reasons.get().grid_id)), VALUE),
+                                        max_size=2)),
+            "capacity": data.draw(st.one_of(st.just("5"), NUMBER, TEXT)),
+            "on": data.draw(st.one_of(st.just("2026-12-07"), DATE, TEXT)),
+            "starts_at": data.draw(st.one_of(st.just("20:00"), TEXT)),
+            "ends_at": data.draw(st.one_of(st.just("00:30"), TEXT)),
+            "place": data.draw(st.one_of(st.just("栋川河"), TEXT)),
+            "position": data.draw(st.one_of(st.just(""), VALUE)),
+            "token": data.draw(st.one_of(st.uuids().map(str), VALUE)),
+        }
+        before = Activity.objects.count()
+        response = world.client("branch").post(reverse("volunteers:activity_new"), fields)
+        assert_refused_politely(response)
+        assert Activity.objects.count() == before + (1 if response.status_code == 302 else 0)
+
+    check()
+
+
+def test_the_late_entry_and_sign_in_forms_survive_anything(world, db):
+    signup = world.objects["signup"]
+
+    @FUZZ
+    @given(minutes=st.one_of(st.just("60"), NUMBER, TEXT), reason=TEXT, evaluation=VALUE, code=VALUE)
+    def check(minutes, reason, evaluation, code):
+        response = world.client("branch").post(reverse("volunteers:signup_late", args=[signup.pk]), {
+            "minutes": minutes, "reason": reason, "evaluation": evaluation})
+        assert_refused_politely(response)
+        response = world.client("worker").post(reverse("volunteers:sign_in", args=[signup.activity_id]),
+                                               {"code": code})
         assert_refused_politely(response)
 
     check()

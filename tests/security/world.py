@@ -32,12 +32,16 @@ from tests.factories import (
     make_user,
 )
 from volunteers.models import (
+    Activity,
+    ActivityDay,
     Booking,
+    Certificate,
     DutyShift,
     Inspection,
     MobileMember,
     Position,
     ServiceRule,
+    SignUp,
     StudySession,
     Team,
     TeamMember,
@@ -167,7 +171,8 @@ def build_world():
     positions = build_positions(theirs, unit_b, world.users["branch"])
     study = build_study(positions["station"], their_worker, world.users["branch"])
     meetings = build_meeting(unit_b, world.users["chairman"])
-    world.objects = {**positions, **study, **meetings,
+    activities = build_activities(their_worker, team, world.users["branch"])
+    world.objects = {**positions, **study, **meetings, **activities,
         "household": household, "visit": visit, "pair": pair, "service": service, "dispute": dispute,
         "whistle": whistle, "request": request, "photo": photo, "own_request": own,
         "their_member": their_member, "team": team, "closed_request": closed, "public_request": public,
@@ -241,3 +246,30 @@ def build_meeting(unit_b, chairman):
     later = Meeting.plan(held_on=today + datetime.timedelta(days=30), place="党群服务中心", by=chairman)
     return {"meeting": meeting, "agenda_item": item, "decision": decision, "later_meeting": later,
             "unit_b": unit_b}
+
+
+def build_activities(their_worker, team, branch):
+    """This month's published plan with an item for grid NJ-02 organised by its worker (NJ-01 has a reason), a foreign
+    volunteer signed up for it and one waiting; a past activity held with the foreign volunteer's confirmed hours
+    (their name allowed on the public page: it must show masked) and their certificate."""
+    plan = ActivityDay.for_month(timezone.localdate())
+    starts = timezone.now() + datetime.timedelta(days=3)
+    item = Activity.objects.create(plan=plan, title="河道巡查", capacity=1, starts=starts,
+                                   ends=starts + datetime.timedelta(hours=2), place="栋川河", colour="",
+                                   organiser=their_worker.person)
+    item.grids.set(GridNode.objects.filter(code="NJ-02"))
+    plan.give_reason(GridNode.objects.get(code="NJ-01"), "本月轮空", by=branch)
+    plan.publish(by=branch)
+    foreign = make_person(name=FOREIGN_NAME, phone=FOREIGN_PHONE)
+    signup = SignUp.sign_up(item, foreign, by=branch, show_name=True)
+    SignUp.sign_up(item, make_person(name=f"{FOREIGN_NAME}二", phone=FOREIGN_PHONE), by=branch)  # waiting
+    past_start = timezone.now() - datetime.timedelta(days=10)
+    past = Activity.objects.create(title="义诊", capacity=5, starts=past_start, place="党群服务中心",
+                                   ends=past_start + datetime.timedelta(hours=2), organiser=their_worker.person)
+    past.grids.set(GridNode.objects.filter(code="NJ-02"))
+    served = SignUp.sign_up(past, foreign, by=branch, show_name=True, now=past_start - datetime.timedelta(days=1))
+    served.enter_late(120, "忘记签到", by=their_worker, now=past.ends)
+    served.approve_late(by=branch, now=past.ends)
+    past.record(30, "量血压", by=branch, now=past.ends)
+    return {"plan": plan, "activity": item, "signup": signup, "past_activity": past,
+            "certificate": Certificate.issue(foreign, by=branch)}

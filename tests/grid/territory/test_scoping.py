@@ -20,10 +20,13 @@ SCOPED = {"grid.GridNode", "grid.GridPost", "grid.Household", "grid.Visit", "gri
           "partners.UnitMembership", "volunteers.TeamMember", "requests.Transition",
           # the joint meeting (partners/meeting): community-wide, and a unit's member reaches its decisions
           "partners.Meeting", "partners.Attendance", "partners.AgendaItem", "partners.Decision",
-          "partners.DecisionEvent", "partners.MinutesAmendment"}
+          "partners.DecisionEvent", "partners.MinutesAmendment",
+          # volunteers/activities: an activity by the grids it serves, its organiser and team; a certificate its
+          # volunteer's
+          "volunteers.Activity", "volunteers.SignUp", "volunteers.Certificate"}
 # Rosters of the whole community, on no node: every login sees them, only community-wide staff change them.
 COMMUNITY_WIDE = {"partners.Category", "partners.Unit", "partners.CommitteeMember", "partners.DutyRota",
-                  "volunteers.Team"}
+                  "volunteers.Team", "volunteers.ActivityDay"}
 
 
 def test_every_model_with_visible_to_is_scoped_by_the_one_mechanism():
