@@ -94,6 +94,6 @@ class VolunteersConfig(AppConfig):
         seed_steps.add(SeedStep("volunteers.positions", positions_seed.run, order=75))
         seed_steps.add(SeedStep("volunteers.services", services_seed.run, order=80))
         seed_steps.add(SeedStep("volunteers.study", study_seed.run, order=85))
-        panels.add(Panel("volunteers.approvals", activities_panels.approvals_panel, order=48,
+        panels.add(Panel("volunteers.approvals", activities_panels.approvals_panel, order=49,
                          templates=("volunteers/activities/_panel_approvals.html",)))
         seed_steps.add(SeedStep("volunteers.activities", activities_seed.run, order=86))

@@ -98,10 +98,9 @@ def _refuse(allowed, message, code):
 
 
 class MeetingQuerySet(ScopedQuerySet):
-    """The joint meeting's members and the branch see every meeting; nobody else (a meeting is community-wide)."""
+    """The joint meeting and the branch (who see every grid) see every meeting; nobody else: a meeting is the community's."""
 
     node_path = "community"
-    see_all = "partners.view_meeting"
 
 
 class Meeting(models.Model):
@@ -247,7 +246,6 @@ class Meeting(models.Model):
 
 class AttendanceQuerySet(ScopedQuerySet):
     node_path = "meeting__community"
-    see_all = "partners.view_meeting"
 
 
 class Attendance(models.Model):
@@ -275,7 +273,6 @@ class Attendance(models.Model):
 
 class AgendaItemQuerySet(ScopedQuerySet):
     node_path = "meeting__community"
-    see_all = "partners.view_meeting"
 
 
 class AgendaItem(models.Model):
@@ -324,7 +321,6 @@ class DecisionQuerySet(ScopedQuerySet):
     """The joint meeting and the branch see every decision; a unit's party member those their unit owns."""
 
     node_path = "item__meeting__community"
-    see_all = "partners.view_meeting"
     reach = {"unit": unit_ids_of}
 
     def open(self):
@@ -434,7 +430,6 @@ class Decision(models.Model):
 
 class DecisionEventQuerySet(ScopedQuerySet):
     node_path = "decision__item__meeting__community"
-    see_all = "partners.view_meeting"
 
 
 class DecisionEvent(models.Model):
@@ -462,7 +457,6 @@ class DecisionEvent(models.Model):
 
 class MinutesAmendmentQuerySet(ScopedQuerySet):
     node_path = "meeting__community"
-    see_all = "partners.view_meeting"
 
 
 class MinutesAmendment(models.Model):

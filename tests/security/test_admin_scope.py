@@ -77,7 +77,15 @@ def extend(world):
                                      label=FOREIGN_TEXT)
     own_visit = Visit.objects.create(household=make_own_household(), worker=scoped.person, recorded_by=scoped,
                                      visited_on=timezone.localdate(), token=uuid.uuid4())
-    world.objects |= {"seat": seat, "amenity": amenity, "their_post": their_post, "own_visit": own_visit}
+    # The meeting's attendance and a correction of its minutes, rows the security world does not need elsewhere.
+    from partners.models import Attendance, CommitteeMember, MinutesAmendment
+
+    seat_holder = CommitteeMember.objects.create(person=their_post.person, title="兼职委员")
+    attendance = Attendance.objects.create(meeting=world.objects["meeting"], member=seat_holder, present=True)
+    amendment = MinutesAmendment.objects.create(meeting=world.objects["meeting"], text=FOREIGN_TEXT,
+                                                by=world.users["chairman"])
+    world.objects |= {"seat": seat, "amenity": amenity, "their_post": their_post, "own_visit": own_visit,
+                      "attendance": attendance, "amendment": amendment}
     world.foreign = foreign_rows(world)
     world.log_in_everyone()
 
@@ -127,6 +135,8 @@ def foreign_rows(world):
         "partners.AgendaItem": [objects["agenda_item"]],
         "partners.Decision": [objects["decision"]],
         "partners.DecisionEvent": list(objects["decision"].events.all()),
+        "partners.Attendance": [objects["attendance"]],
+        "partners.MinutesAmendment": [objects["amendment"]],
     }
 
 
