@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PartnersConfig(AppConfig):
-    """The first floor: co-building units and "two new" organisations, and the joint meeting. Stands on grid."""
+    """The first floor: co-building units and "two new" organisations, the three lists and the joint meeting.
+    Stands on grid."""
 
     name = "partners"
     verbose_name = _("Partners and joint meeting")
@@ -11,16 +12,29 @@ class PartnersConfig(AppConfig):
     def ready(self):
         from nanjie import roles
         from nanjie.registry import NavEntry, SeedStep, nav, seed_steps
+        from partners.lists import seed as lists_seed
         from partners.meeting import seed as meeting_seed
         from partners.units import seed as units_seed
 
         models = ("category", "unit", "unitmembership", "committeemember", "dutyrota")
-        roles.grant(roles.JOINT_MEETING, "partners.view_unit", "partners.view_category")
-        roles.grant(roles.UNIT_PARTY_MEMBER, "partners.view_unit")
+        lists = ("need", "project", "milestone", "resource", "claim", "claimtransition")
+        views = [f"partners.view_{model}" for model in lists]
+        roles.grant(roles.JOINT_MEETING, "partners.view_unit", "partners.view_category", *views,
+                    "partners.view_all_lists", "partners.add_need", "partners.add_project", "partners.change_project")
+        roles.grant(roles.UNIT_PARTY_MEMBER, "partners.view_unit", *views, "partners.view_all_lists",
+                    "partners.claim_item", "partners.add_resource")
+        roles.grant(roles.GRID_WORKER, *views, "partners.add_need")
         roles.grant(
             roles.BRANCH_ADMIN,
             *(f"partners.{action}_{model}" for action in ("view", "add", "change", "delete") for model in models),
+            *(f"partners.{action}_{model}" for action in ("view", "add", "change") for model in lists),
+            "partners.view_all_lists", "partners.claim_item", "partners.verify_claim",
         )
         nav.add(NavEntry("partners.units", _("Units"), "partners:units", order=300))
+        nav.add(NavEntry("partners.public_needs", _("Needs list"), "partners:public_needs", order=35))
+        nav.add(NavEntry("partners.lists", _("Three lists"), "partners:needs_manage", order=310,
+                         permission="partners.view_need"))
         seed_steps.add(SeedStep("partners.units", units_seed.run, order=30))
         seed_steps.add(SeedStep("partners.meeting", meeting_seed.run, order=35))
+        # After the field work (visits, order 50s) and before the requests (90): needs link visits.
+        seed_steps.add(SeedStep("partners.lists", lists_seed.run, order=72))
