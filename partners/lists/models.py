@@ -165,8 +165,8 @@ class Need(Claimable):
     def clean(self):
         super().clean()
         if self.wanted_by and self.wanted_by < timezone.localdate() and self._state.adding:
-            raise ValidationError({"wanted_by": _("This date has passed; give a date from today on.")},
-                                  code="past")
+            raise ValidationError({"wanted_by": ValidationError(
+                _("This date has passed; give a date from today on."), code="past")})
 
     @classmethod
     def raise_need(cls, *, by=None, **fields):
