@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from grid.territory.scoping import ScopedQuerySet
-from nanjie.personal_data import refuse_personal_data
+from nanjie.personal_data import name_candidates, refuse_personal_data
 from partners.lists.rates import RatesMixin
 from partners.units.models import Category, Unit, unit_ids_of
 
@@ -100,9 +100,23 @@ class Claimable(models.Model):
     def public_texts(self):
         return [self.title]
 
+    known_names = ()  # names the caller knows besides the rosters' (promote: the residents who asked)
+
     def clean(self):
         # Public lists show these texts: a name, phone or house number is refused, not masked away.
-        refuse_personal_data("\n".join(self.public_texts()))
+        text = "\n".join(self.public_texts())
+        refuse_personal_data(text, {*self.known_names, *names_in(text)})
+
+
+def names_in(text):
+    """The names of people on the rosters and households' contacts that occur in `text` (two indexed IN queries)."""
+    from grid.models import Household, Person
+
+    candidates = sorted(name_candidates(text))
+    if not candidates:
+        return set()
+    return {*Person.objects.filter(name__in=candidates).values_list("name", flat=True),
+            *Household.objects.filter(contact_name__in=candidates).values_list("contact_name", flat=True)}
 
 
 def active_claims(path):
@@ -169,9 +183,10 @@ class Need(Claimable):
                 _("This date has passed; give a date from today on."), code="past")})
 
     @classmethod
-    def raise_need(cls, *, by=None, **fields):
+    def raise_need(cls, *, by=None, names=(), **fields):
         """A new need, checked (personal data, dates) before it is saved: staff forms, promotion and seed."""
         need = cls(created_by=by, **fields)
+        need.known_names = names
         need.full_clean()
         need.save()
         return need

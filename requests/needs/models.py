@@ -39,6 +39,7 @@ def promote(wishes, *, by, **fields):
     wishes = list(wishes)
     if not wishes:
         raise ValidationError(_("Choose at least one request to promote."), code="none")
-    need = Need.raise_need(by=by, asked_count=len(wishes), **fields)
+    names = {wish.resident_name for wish in wishes if wish.resident_name}  # never on the public list
+    need = Need.raise_need(by=by, asked_count=len(wishes), names=names, **fields)
     NeedLink.objects.bulk_create([NeedLink(request=wish, need=need, linked_by=by) for wish in wishes])
     return need
