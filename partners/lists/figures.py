@@ -37,10 +37,11 @@ def unit_record(request, pk):
     unit = get_object_or_404(Unit.objects.filter(active=True), pk=pk)
     claims = Claim.objects.visible_to(request.user).filter(unit=unit).select_related(*CLAIM_RELATED)
     return render(request, "partners/lists/unit_record.html", {
-        "unit": unit, "resources": list(Resource.objects.filter(unit=unit, active=True).prefetch_related("grids")),
+        "unit": unit, "resources": list(Resource.objects.visible_to(request.user).filter(unit=unit, active=True)
+                          .prefetch_related("grids")),
         "page": paginate(request, claims.order_by("-claimed_at", "-pk"), 20), "query": "",
         "record": _record(Claim.objects.filter(unit=unit)),
-        "led": list(unit.led_projects.order_by("-approved_on")[:10]),
+        "led": list(Project.objects.visible_to(request.user).filter(lead_unit=unit).order_by("-approved_on")[:10]),
     })
 
 

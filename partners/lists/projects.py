@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nanjie.paging import paginate, query_without_page
-from partners.lists.access import item_for
+from partners.lists.access import item_for, require
 from partners.lists.filters import ProjectFilter
 from partners.lists.forms import MilestoneForm, ProjectForm
 from partners.lists.models import Milestone, Project
@@ -56,9 +56,9 @@ def project_detail(request, pk):
 
 @require_POST
 @login_required
-@permission_required("partners.change_project", raise_exception=True)
 def milestone_new(request, pk):
-    project = item_for(request, Project, pk)
+    project = item_for(request, Project, pk)  # 404 outside the scope, then 403 without the right
+    require(request.user, "partners.change_project")
     form = MilestoneForm(request.POST, instance=Milestone(project=project))
     if form.is_valid():
         form.save()
@@ -70,10 +70,10 @@ def milestone_new(request, pk):
 
 @require_POST
 @login_required
-@permission_required("partners.change_project", raise_exception=True)
 def milestone_done(request, pk):
     milestone = get_object_or_404(Milestone.objects.filter(project__in=Project.objects.visible_to(request.user)),
                                   pk=pk)
+    require(request.user, "partners.change_project")
     try:
         milestone.mark_done(by=request.user)
     except ValidationError as error:
