@@ -31,7 +31,7 @@ class PartnersConfig(AppConfig):
             "partners.view_all_lists", "partners.claim_item", "partners.verify_claim",
         )
         nav.add(NavEntry("partners.units", _("Units"), "partners:units", order=300))
-        nav.add(NavEntry("partners.public_needs", _("Needs list"), "partners:public_needs", order=35))
+        nav.add(NavEntry("partners.public_needs", _("Needs list"), "partners:public_needs", order=305))
         nav.add(NavEntry("partners.lists", _("Three lists"), "partners:needs_manage", order=310,
                          permission="partners.view_need"))
         seed_steps.add(SeedStep("partners.units", units_seed.run, order=30))
