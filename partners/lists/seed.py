@@ -70,7 +70,6 @@ def _claim_through(claim, stage, rng, when, branch):
 def seed_needs(units, grids, rng, now, branch):
     by_code = {code: [u for u in units if code in u.duty_codes] for code in RESOURCES}
     categories = {c.code: c for c in Category.objects.all()}
-    visits = list(Visit.objects.order_by("pk").values_list("pk", flat=True)[:200])
     # Stages: 15 fulfilled this year, then delivered, claimed, withdrawn and never claimed.
     stages = [2] * 15 + [1] * 6 + [0] * 8 + [-1] * 3 + [None] * 8
     for number, stage in enumerate(stages):
@@ -82,8 +81,9 @@ def seed_needs(units, grids, rng, now, branch):
                                urgency=rng.choice(list(Need.Urgency.values)), asked_count=rng.randint(1, 9),
                                description=f"{grid.name}居民反映：{title}。")
         Need.objects.filter(pk=need.pk).update(created_at=created, created_by=branch)
-        if visits and rng.random() < 0.4:
-            need.visits.set(rng.sample(visits, 2))
+        if rng.random() < 0.4:  # raised from opinions heard on visits in its grid
+            need.visits.set(Visit.objects.filter(household__micro_grid__in=GridNode.objects.subtree_of([grid]))
+                            .order_by("-visited_on", "pk")[:2])
         if stage is None:
             continue
         unit = rng.choice(by_code[code] or units)
