@@ -141,7 +141,24 @@ def build():
         missing=None if home else "no household in grid 3")
     add("staff home /me/", url("me"), LEADER)
     positions_pages(add)
+    lists_pages(add)
     return pages
+
+
+def lists_pages(add):
+    """The three lists (partners/lists): the public needs list, the staff lists, a need's page, the rates."""
+    from partners.models import Need
+
+    need = Need.objects.filter(request_links__isnull=False).order_by("pk").first() or Need.objects.order_by(
+        "pk").first()
+    add("public needs list", url("partners:public_needs"))
+    add("public project list", url("partners:public_projects"))
+    add("needs list (staff), as grid leader 3", url("partners:needs_manage"), LEADER)
+    add("needs list (staff), as a unit's party member", url("partners:needs_manage"), UNIT_MEMBER)
+    add("need page", url("partners:need", need.pk) if need else None, BRANCH,
+        missing=None if need else "no seeded need")
+    add("claim and fulfilment rates", url("partners:rates"), BRANCH)
+    add("promote requests to a need, as grid worker 3", url("requests:promote"), WORKER)
 
 
 def positions_pages(add):
