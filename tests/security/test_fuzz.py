@@ -514,3 +514,25 @@ def test_the_need_form_survives_anything_and_saves_all_or_nothing(world, db):
             transaction.set_rollback(True)
 
     check()
+
+
+def test_the_promote_form_survives_anything_and_saves_all_or_nothing(world, db):
+    from partners.models import Need
+    from requests.models import NeedLink
+
+    own = world.objects["own_request"]
+
+    @FUZZ
+    @given(data=st.data())
+    def check(data):
+        fields = {f"need-{name}": data.draw(VALUE) for name in ("title", "description", "category", "grid", "urgency",
+                                                                 "wanted_by", "quantity", "measure")}
+        chosen = data.draw(st.lists(st.one_of(st.just(str(own.pk)), VALUE), max_size=3))
+        before = (Need.objects.count(), NeedLink.objects.count())
+        with transaction.atomic():
+            response = world.client("worker").post(reverse("requests:promote"), {**fields, "chosen": chosen})
+            assert_refused_politely(response)
+            assert response.status_code == 302 or (Need.objects.count(), NeedLink.objects.count()) == before
+            transaction.set_rollback(True)
+
+    check()
