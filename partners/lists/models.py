@@ -32,6 +32,14 @@ class ResourceQuerySet(DistinctScopedQuerySet):
     see_all = VIEW_ALL
     reach = {"unit": unit_ids_of}
 
+    def matching(self, need):
+        """Resources that could serve a need: active, offered to its grid (or the grid above its micro-grid), by a
+        unit whose duties cover its category. The need's page suggests them; a claim names the one used."""
+        grid = need.grid
+        places = [grid.pk, grid.parent_id] if grid.parent_id else [grid.pk]
+        return (self.filter(active=True, grids__in=places, unit__duties=need.category_id, unit__active=True)
+                .select_related("unit").distinct().order_by("unit__name", "pk"))
+
 
 class Resource(models.Model):
     """A line of the resource list (资源清单): what one unit can offer, when, to which grids."""

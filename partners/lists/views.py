@@ -16,7 +16,7 @@ from partners.lists.access import allowed, item_for, may, may_claim
 from partners.lists.claims import Claim
 from partners.lists.filters import ClaimFilter, NeedFilter
 from partners.lists.forms import ClaimForm, DeliverForm, NeedForm, ReasonForm
-from partners.lists.models import Need, Project
+from partners.lists.models import Need, Project, Resource
 from partners.lists.sections import sections_for
 
 view_need = permission_required("partners.view_need", raise_exception=True)
@@ -68,6 +68,8 @@ def render_item(request, item, claim_form=None, status=200):
                "claim_form": claim_form or (ClaimForm(user=request.user) if may_claim(request.user, item) else None)}
     if isinstance(item, Need):
         context["sections"] = sections_for(item, request.user)
+        matching = Resource.objects.visible_to(request.user).matching(item)[:10]
+        context["matching"] = list(matching) if item.is_open else []
         context["visits"] = list(item.visits.select_related("household__micro_grid"))
     else:
         from partners.lists.forms import MilestoneForm

@@ -249,3 +249,16 @@ def test_a_lists_queries_do_not_grow_with_its_rows(w, client, name):
     for number in range(1, 7):
         add_rows(number)
     assert _cost(client, url) == small
+
+
+def test_the_needs_page_suggests_the_resources_of_units_handling_it_in_its_grid(w, client):
+    from partners.models import Resource
+
+    w.hospital.duties.set([w.ours.category])
+    w.housing.duties.set([w.ours.category])
+    here = Resource.objects.create(unit=w.hospital, kind="service", title="义诊")
+    here.grids.set([GridNode.objects.get(code="NJ-01")])
+    elsewhere = Resource.objects.create(unit=w.housing, kind="service", title="维修")
+    elsewhere.grids.set([GridNode.objects.get(code="NJ-02")])
+    response = page(client, w.member, "partners:need", w.ours.pk)
+    assert response.context["matching"] == [here]
