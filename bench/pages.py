@@ -143,6 +143,7 @@ def build():
     positions_pages(add)
     statistics_pages(add)
     meeting_pages(add)
+    lists_pages(add)
     return pages
 
 
@@ -174,6 +175,22 @@ def meeting_pages(add):
     add("unit scorecard", url("partners:scorecard", unit.pk) if unit else None, BRANCH,
         missing=None if unit else "no unit")
     add("chairman's /me/", url("me"), CHAIRMAN)
+
+
+def lists_pages(add):
+    """The three lists (partners/lists): the public needs list, the staff lists, a need's page, the rates."""
+    from partners.models import Need
+
+    need = Need.objects.filter(request_links__isnull=False).order_by("pk").first() or Need.objects.order_by(
+        "pk").first()
+    add("public needs list", url("partners:public_needs"))
+    add("public project list", url("partners:public_projects"))
+    add("needs list (staff), as grid leader 3", url("partners:needs_manage"), LEADER)
+    add("needs list (staff), as a unit's party member", url("partners:needs_manage"), UNIT_MEMBER)
+    add("need page", url("partners:need", need.pk) if need else None, BRANCH,
+        missing=None if need else "no seeded need")
+    add("claim and fulfilment rates", url("partners:rates"), BRANCH)
+    add("promote requests to a need, as grid worker 3", url("requests:promote"), WORKER)
 
 
 def positions_pages(add):

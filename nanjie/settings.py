@@ -373,6 +373,8 @@ if NANJIE_PUBLIC_URL and not NANJIE_PUBLIC_URL.startswith(("https://", "http://"
     raise ImproperlyConfigured(f"NANJIE_PUBLIC_URL must start with https://, not {NANJIE_PUBLIC_URL!r}")
 # Households a grid worker has not visited for this many days are listed first (0 would make every one stale).
 NANJIE_VISIT_STALE_DAYS = env_int("NANJIE_VISIT_STALE_DAYS", 30, minimum=1)
+# The joint meeting's agenda proposes the needs nobody has claimed for longer than this many days.
+NANJIE_NEED_UNCLAIMED_DAYS = env_int("NANJIE_NEED_UNCLAIMED_DAYS", 30, minimum=1)
 # A request this many Chinese working days past its deadline is escalated: listed on the branch's /me/.
 NANJIE_ESCALATE_WORKDAYS = env_int("NANJIE_ESCALATE_WORKDAYS", 3, minimum=1)
 

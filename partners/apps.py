@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PartnersConfig(AppConfig):
-    """The first floor: co-building units and "two new" organisations, and the joint meeting. Stands on grid."""
+    """The first floor: co-building units and "two new" organisations, the three lists and the joint meeting.
+    Stands on grid."""
 
     name = "partners"
     verbose_name = _("Partners and joint meeting")
@@ -12,6 +13,8 @@ class PartnersConfig(AppConfig):
         from grid.people.models import PERSON_REACH
         from nanjie import roles
         from nanjie.registry import NavEntry, Panel, SeedStep, nav, panels, seed_steps
+        from partners.lists import agenda as lists_agenda
+        from partners.lists import seed as lists_seed
         from partners.meeting import agenda
         from partners.meeting import panels as meeting_panels
         from partners.meeting import seed as meeting_seed
@@ -19,20 +22,32 @@ class PartnersConfig(AppConfig):
 
         models = ("category", "unit", "unitmembership", "committeemember", "dutyrota")
         meeting_models = ("meeting", "attendance", "agendaitem", "decision")
+        lists = ("need", "project", "milestone", "resource", "claim", "claimtransition")
+        views = [f"partners.view_{model}" for model in lists]
         roles.grant(roles.JOINT_MEETING, "partners.view_unit", "partners.view_category",
                     *(f"partners.{action}_{model}" for action in ("view", "add", "change") for model in meeting_models),
                     "partners.view_decisionevent", "partners.view_minutesamendment")
+        roles.grant(roles.JOINT_MEETING, *views, "partners.view_all_lists", "partners.add_need", "partners.add_project",
+                    "partners.change_project")
         roles.grant(roles.UNIT_PARTY_MEMBER, "partners.view_unit", "partners.view_decision")
+        roles.grant(roles.UNIT_PARTY_MEMBER, *views, "partners.view_all_lists", "partners.claim_item",
+                    "partners.add_resource")
+        roles.grant(roles.GRID_WORKER, *views, "partners.add_need")
         roles.grant(
             roles.BRANCH_ADMIN,
             *(f"partners.{action}_{model}" for action in ("view", "add", "change", "delete") for model in models),
             *(f"partners.{action}_{model}" for action in ("view", "add", "change") for model in meeting_models),
             "partners.view_decisionevent", "partners.view_minutesamendment", "partners.view_scorecard",
+            *(f"partners.{action}_{model}" for action in ("view", "add", "change") for model in lists),
+            "partners.view_all_lists", "partners.claim_item", "partners.verify_claim",
         )
         from partners.units.models import unit_people
 
         PERSON_REACH.append(unit_people)  # a unit's party members see each other on the rosters
         nav.add(NavEntry("partners.units", _("Units"), "partners:units", order=300))
+        nav.add(NavEntry("partners.public_needs", _("Needs list"), "partners:public_needs", order=305))
+        nav.add(NavEntry("partners.lists", _("Three lists"), "partners:needs_manage", order=310,
+                         permission="partners.view_need"))
         nav.add(NavEntry("partners.meetings", _("Joint meetings"), "partners:meetings", order=330,
                          permission="partners.view_meeting"))
         nav.add(NavEntry("partners.decisions", _("Decisions"), "partners:decisions", order=335,
@@ -42,7 +57,10 @@ class PartnersConfig(AppConfig):
         panels.add(Panel("partners.meeting", meeting_panels.chairman_panel, order=48,
                          templates=("partners/meeting/_panel.html",)))
         agenda.register_own()
+        lists_agenda.register()  # the needs unclaimed too long and the projects behind schedule (回头看 of the lists)
         seed_steps.add(SeedStep("partners.units", units_seed.run, order=30))
         seed_steps.add(SeedStep("partners.meeting", meeting_seed.run, order=35))
-        # After the requests' seed (90): the agendas propose the overdue requests too.
-        seed_steps.add(SeedStep("partners.meetings", meeting_seed.run_meetings, order=95))
+        # After the field work (visits, order 50s) and before the requests (90): needs link visits.
+        seed_steps.add(SeedStep("partners.lists", lists_seed.run, order=72))
+        # After the requests' seed (90, and its needs 95): the agendas propose the overdue requests too.
+        seed_steps.add(SeedStep("partners.meetings", meeting_seed.run_meetings, order=96))

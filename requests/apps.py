@@ -14,9 +14,12 @@ class RequestsConfig(AppConfig):
         from nanjie import roles, throttle
         from nanjie.figures import figures
         from nanjie.registry import NavEntry, Panel, Section, SeedStep, nav, panels, seed_steps
+        from partners.lists.sections import need_sections
         from partners.meeting.actions import DecisionAction, decision_actions
         from partners.meeting.agenda import Proposer, agenda_proposers
         from requests.lifecycle import agenda, seed
+        from requests.needs import sections as needs_sections
+        from requests.needs import seed as needs_seed
         from requests.staff import linked
         from requests.staff import panels as staff_panels
         from requests.statistics import escalation, registered
@@ -40,6 +43,8 @@ class RequestsConfig(AppConfig):
                      permission="requests.view_request"),
             NavEntry("requests.record", _("Record a request"), "requests:record", order=50,
                      permission="requests.record_request"),
+            NavEntry("requests.promote", _("Promote requests to a need"), "requests:promote", order=55,
+                     permission="partners.add_need"),
             NavEntry("requests.posters", _("Wish-wall posters"), "requests:posters", order=60,
                      permission="requests.record_request"),
             NavEntry("requests.figures", _("Community figures"), "requests:stats", order=70, login=True),
@@ -54,7 +59,10 @@ class RequestsConfig(AppConfig):
                          templates=("requests/staff/_panel.html",)))
         record_sections.add(Section("requests.linked", "requests/staff/_linked_requests.html",
                                     linked.linked_requests, order=10))
+        need_sections.add(Section("requests.needs", "requests/needs/_need_requests.html",
+                                  needs_sections.need_requests, order=10))
         seed_steps.add(SeedStep("requests.lifecycle", seed.run, order=90))
         agenda_proposers.add(Proposer("requests.overdue", _("Overdue requests"), agenda.overdue_requests, order=30))
         decision_actions.add(DecisionAction("requests.dispatch", _("Dispatch a request"), "requests:from_decision",
                                             order=10, permission="requests.dispatch_request"))
+        seed_steps.add(SeedStep("requests.needs", needs_seed.run, order=95))

@@ -1,6 +1,7 @@
 """The requests app's models, one package per concern; imported here so Django finds them (label "requests")."""
 
 from requests.lifecycle.models import Request, Transition
+from requests.needs.models import NeedLink
 from requests.public.models import Photo
 
-__all__ = ["Photo", "Request", "Transition"]
+__all__ = ["NeedLink", "Photo", "Request", "Transition"]

@@ -98,7 +98,8 @@ def _refuse(allowed, message, code):
 
 
 class MeetingQuerySet(ScopedQuerySet):
-    """The joint meeting and the branch (who see every grid) see every meeting; nobody else: a meeting is the community's."""
+    """The joint meeting and the branch (who see every grid) see every meeting; nobody else: a meeting is the
+    community's."""
 
     node_path = "community"
 

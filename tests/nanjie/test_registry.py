@@ -54,8 +54,9 @@ def test_every_app_registers_its_seed_steps_ground_floor_first():
     assert floors[:5] == ["grid", "grid", "partners", "partners", "volunteers"]
 
 
-def test_the_request_loop_seeds_last_but_the_meetings_whose_agendas_propose_its_overdue_requests():
-    assert seed_steps.names()[-2:] == ["requests.lifecycle", "partners.meetings"]
+def test_the_request_loop_seeds_last_but_its_needs_and_the_meetings_whose_agendas_propose_its_overdue_requests():
+    names = seed_steps.names()
+    assert names[names.index("requests.lifecycle"):] == ["requests.lifecycle", "requests.needs", "partners.meetings"]
 
 
 def test_every_app_with_pages_has_a_menu_entry():
@@ -73,7 +74,7 @@ def test_the_requests_app_adds_its_section_to_household_and_visit_pages():
 
 def test_anonymous_visitors_get_the_public_menu_in_order():
     assert labels(AnonymousUser()) == ["首页", "我要提微心愿", "办结公示", "近7天的服务", "服务阵地", "社区活动日",
-                                       "共建单位", "志愿服务队"]
+                                       "共建单位", "需求清单", "志愿服务队"]
 
 
 def test_a_grid_worker_gets_field_work_after_the_loop_and_before_the_partners(db):

@@ -130,6 +130,7 @@ def act_routes():
 QUEUE_ROUTES = queue_routes()  # name -> (page, CSV export): the export shares the page's scope and refusals
 PUBLIC = PERSONAS  # the public pages mask for everyone, staff included
 OPEN311_FORMATS = ("json", "xml")
+LISTS_HIDDEN = ("anonymous", "resident", "worker")  # the units' party members see every list row: they claim anywhere
 
 EXPECTED = {
     # --- public -------------------------------------------------------------------------------------------
@@ -315,6 +316,37 @@ EXPECTED = {
     "volunteers:my_activities": Route(staff(200, 200, 200, 200), hidden=MARKERS),
     "volunteers:certificate_issue": Route(staff(PASS, PASS, PASS, PASS), method="POST"),
     "volunteers:certificate": Route(staff(404, 404, 404, 200), kwargs=pk_of("certificate")),
+    # --- partners/lists: the three lists (foreign rows: grid NJ-02's need and project, unit B's claim) ----------
+    "partners:public_needs": Route(everyone(200), hidden=PERSONAL, hidden_from=PUBLIC),
+    "partners:public_projects": Route(everyone(200), hidden=PERSONAL, hidden_from=PUBLIC),
+    "partners:needs_manage": Route(staff(200, 200, 200, 200), hidden=(FOREIGN_TEXT,), hidden_from=LISTS_HIDDEN),
+    "partners:need_new": Route(staff(200, 403, 200, 200), accepts_post=True),
+    "partners:needs_export": Route(staff(200, 200, 200, 200), hidden=(FOREIGN_TEXT,), hidden_from=LISTS_HIDDEN),
+    "partners:need": Route(staff(404, 200, 200, 200), kwargs=pk_of("need")),
+    "partners:need_claim": Route(staff(404, PASS, 403, PASS), method="POST", kwargs=pk_of("need")),
+    "partners:projects_manage": Route(staff(200, 200, 200, 200), hidden=(FOREIGN_TEXT,), hidden_from=LISTS_HIDDEN),
+    "partners:project_new": Route(staff(403, 403, 200, 200), accepts_post=True),
+    "partners:projects_export": Route(staff(200, 200, 200, 200), hidden=(FOREIGN_TEXT,), hidden_from=LISTS_HIDDEN),
+    "partners:project": Route(staff(404, 200, 200, 200), kwargs=pk_of("project")),
+    "partners:project_claim": Route(staff(404, PASS, 403, PASS), method="POST", kwargs=pk_of("project")),
+    "partners:milestone_new": Route(staff(404, 403, PASS, PASS), method="POST", kwargs=pk_of("project")),
+    "partners:milestone_done": Route(staff(404, 403, PASS, PASS), method="POST", kwargs=pk_of("milestone")),
+    "partners:resources_manage": Route(staff(200, 200, 200, 200), hidden=(FOREIGN_TEXT,), hidden_from=LISTS_HIDDEN),
+    "partners:resource_new": Route(staff(403, 200, 403, 200), accepts_post=True),
+    "partners:resources_export": Route(staff(200, 200, 200, 200), hidden=(FOREIGN_TEXT,), hidden_from=LISTS_HIDDEN),
+    "partners:claims": Route(staff(200, 200, 200, 200), hidden=(FOREIGN_TEXT,), hidden_from=LISTS_HIDDEN),
+    # Unit B's claim: the member of unit A sees it (units claim anywhere) but may not move it; the chairman does not
+    # claim; the branch gets past access control (an empty form or the state refuses with a message).
+    "partners:claim_act": {action: Route(staff(404, 403, 403, PASS) if action != "no-such-action"
+                                         else staff(404, 404, 404, 404), method="POST",
+                                         kwargs=lambda world, action=action: {"pk": world.objects["claim"].pk,
+                                                                              "action": action})
+                           for action in ("deliver", "withdraw", "verify", "no-such-action")},
+    "partners:rates": Route(staff(200, 200, 200, 200)),
+    "partners:unit_record": Route(staff(200, 200, 200, 200), kwargs=pk_of("unit_b"), hidden=(FOREIGN_TEXT,),
+                                  hidden_from=LISTS_HIDDEN),
+    # --- requests/needs: promoting requests to a need ------------------------------------------------------------
+    "requests:promote": Route(staff(200, 403, 200, 200), accepts_post=True, hidden=MARKERS),
 }
 
 
@@ -557,7 +589,9 @@ def test_the_foreign_requests_own_unit_member_sees_it(world, db):
     ("grid:overview", ""), ("field:households", ""), ("field:visits", ""), ("field:pairs", ""),
     ("field:services", ""), ("field:disputes", ""), ("field:whistles", ""), ("requests:queue", "all"),
     ("requests:queue", "overdue"), ("requests:queue_export", "all"), ("volunteers:manage_positions", ""),
-    ("volunteers:inspections", ""), ("volunteers:roster", ""), ("volunteers:sessions", "")])
+    ("volunteers:inspections", ""), ("volunteers:roster", ""), ("volunteers:sessions", ""),
+    ("partners:needs_manage", ""), ("partners:projects_manage", ""), ("partners:resources_manage", ""),
+    ("partners:claims", ""), ("partners:needs_export", ""), ("requests:promote", "")])
 def test_the_markers_are_on_the_list_for_someone_who_may_see_them(world, db, key, variant):
     """Without this, a marker the page never shows would make the leak test pass vacuously."""
     body = body_of(call(key, world, "branch", variant))

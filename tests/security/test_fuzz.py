@@ -272,6 +272,9 @@ ARGUMENTS = {
     "volunteers:plan": {"foreign": pk_of("plan")},
     "volunteers:activity": {"foreign": pk_of("activity")},
     "volunteers:certificate": {"foreign": pk_of("certificate")},
+    "partners:need": {"foreign": pk_of("need")},
+    "partners:project": {"foreign": pk_of("project")},
+    "partners:unit_record": {"foreign": pk_of("unit_b")},
 }
 NOT_FUZZED = {
     "set_language": "POST only",
@@ -319,6 +322,11 @@ NOT_FUZZED = {
     "volunteers:signup_late": "POST only; its form is fuzzed below",
     "volunteers:signup_approve": "POST only",
     "volunteers:certificate_issue": "POST only",
+    "partners:need_claim": "POST only; its form is fuzzed below",
+    "partners:project_claim": "POST only",
+    "partners:claim_act": "POST only; the delivery form is fuzzed below",
+    "partners:milestone_new": "POST only",
+    "partners:milestone_done": "POST only",
 }
 # Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",
@@ -706,5 +714,81 @@ def test_the_late_entry_and_sign_in_forms_survive_anything(world, db):
         response = world.client("worker").post(reverse("volunteers:sign_in", args=[signup.activity_id]),
                                                {"code": code})
         assert_refused_politely(response)
+
+    check()
+
+
+# --- partners/lists: the claim and delivery forms, and raising a need -------------------------------------------
+
+def test_the_claim_form_survives_anything_and_claims_all_or_nothing(world, db):
+    from partners.models import Claim
+
+    need = world.objects["need"]
+
+    @FUZZ
+    @given(unit=st.one_of(st.just(str(world.objects["unit_b"].pk)), VALUE), quantity=st.one_of(st.just("1"), NUMBER,
+                                                                                                  TEXT), resource=VALUE)
+    def check(unit, quantity, resource):
+        before = Claim.objects.count()
+        response = world.client("branch").post(reverse("partners:need_claim", args=[need.pk]),
+                                               {"unit": unit, "quantity": quantity, "resource": resource})
+        assert_refused_politely(response)
+        assert Claim.objects.count() == before  # unit B already holds the only slot
+
+    check()
+
+
+def test_the_delivery_form_survives_anything(world, db):
+    claim = world.objects["claim"]
+    prefix = f"c{claim.pk}"
+
+    @FUZZ
+    @given(note=TEXT, quantity=st.one_of(NUMBER, TEXT), day=st.one_of(DATE, TEXT))
+    def check(note, quantity, day):
+        with transaction.atomic():
+            response = world.client("branch").post(reverse("partners:claim_act", args=[claim.pk, "deliver"]), {
+                f"{prefix}-note": note, f"{prefix}-quantity": quantity, f"{prefix}-delivered_on": day})
+            assert_refused_politely(response)
+            transaction.set_rollback(True)
+
+    check()
+
+
+def test_the_need_form_survives_anything_and_saves_all_or_nothing(world, db):
+    from partners.models import Need
+
+    @FUZZ
+    @given(data=st.data())
+    def check(data):
+        fields = {name: data.draw(VALUE) for name in ("title", "description", "category", "grid", "urgency",
+                                                       "wanted_by", "quantity", "measure")}
+        before = Need.objects.count()
+        with transaction.atomic():
+            response = world.client("worker").post(reverse("partners:need_new"), fields)
+            assert_refused_politely(response)
+            assert response.status_code == 302 or Need.objects.count() == before
+            transaction.set_rollback(True)
+
+    check()
+
+
+def test_the_promote_form_survives_anything_and_saves_all_or_nothing(world, db):
+    from partners.models import Need
+    from requests.models import NeedLink
+
+    own = world.objects["own_request"]
+
+    @FUZZ
+    @given(data=st.data())
+    def check(data):
+        fields = {f"need-{name}": data.draw(VALUE) for name in ("title", "description", "category", "grid", "urgency",
+                                                                 "wanted_by", "quantity", "measure")}
+        chosen = data.draw(st.lists(st.one_of(st.just(str(own.pk)), VALUE), max_size=3))
+        before = (Need.objects.count(), NeedLink.objects.count())
+        with transaction.atomic():
+            response = world.client("worker").post(reverse("requests:promote"), {**fields, "chosen": chosen})
+            assert_refused_politely(response)
+            assert response.status_code == 302 or (Need.objects.count(), NeedLink.objects.count()) == before
+            transaction.set_rollback(True)
 
     check()

@@ -169,6 +169,7 @@ def build_world():
     team = Team.objects.create(colour=Team.Colour.RED, name="红色志愿服务队")
     TeamMember.objects.create(team=team, person=make_person(name=FOREIGN_NAME, phone=FOREIGN_PHONE))
     positions = build_positions(theirs, unit_b, world.users["branch"])
+    positions.update(build_lists(theirs.parent, unit_b, category))
     study = build_study(positions["station"], their_worker, world.users["branch"])
     meetings = build_meeting(unit_b, world.users["chairman"])
     activities = build_activities(their_worker, team, world.users["branch"])
@@ -273,3 +274,19 @@ def build_activities(their_worker, team, branch):
     past.record(30, "量血压", by=branch, now=past.ends)
     return {"plan": plan, "activity": item, "signup": signup, "past_activity": past,
             "certificate": Certificate.issue(foreign, by=branch)}
+
+
+def build_lists(their_grid, unit_b, category):
+    """The three lists' foreign rows: a need of grid NJ-02 claimed by unit B, a project there led by unit B with a
+    milestone, and unit B's resource for NJ-02 (their titles carry the marker text; no names or phones)."""
+    from partners.models import Claim, Milestone, Need, Project, Resource
+
+    need = Need.raise_need(title=FOREIGN_TEXT, category=category, grid=their_grid)
+    claim = Claim.make(need, unit_b, 1, by=None)
+    project = Project.objects.create(title=f"{FOREIGN_TEXT}项目", goal="楼道灯改造", lead_unit=unit_b)
+    project.grids.set([their_grid])
+    milestone = Milestone.objects.create(project=project, title="施工", due_on=timezone.localdate())
+    resource = Resource.objects.create(unit=unit_b, kind=Resource.Kind.SERVICE, title=f"{FOREIGN_TEXT}资源")
+    resource.grids.set([their_grid])
+    return {"need": need, "claim": claim, "project": project, "milestone": milestone, "resource": resource,
+            "unit_b": unit_b}

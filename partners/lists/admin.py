@@ -1,0 +1,72 @@
+"""Admin for the three lists (scoped like the pages). States of claims move only through the model methods: their
+admin is read-only."""
+
+from django.contrib import admin
+
+from grid.territory.admin import ScopedHistoryAdmin, subtree_filter
+from partners.lists.claims import Claim, ClaimTransition
+from partners.lists.models import Milestone, Need, Project, Resource
+
+
+@admin.register(Resource)
+class ResourceAdmin(ScopedHistoryAdmin):
+    list_display = ["title", "unit", "kind", "quantity", "measure", "available", "active"]
+    list_filter = ["kind", "active", "unit"]
+    search_fields = ["title", "description", "unit__name"]
+    list_select_related = ["unit"]
+    filter_horizontal = ["grids"]
+
+
+@admin.register(Need)
+class NeedAdmin(ScopedHistoryAdmin):
+    list_display = ["title", "category", "grid", "urgency", "quantity", "asked_count", "state", "created_at"]
+    list_filter = ["state", "urgency", "category", subtree_filter("grid")]
+    search_fields = ["title", "description"]
+    list_select_related = ["category", "grid"]
+    readonly_fields = ["state", "fulfilled_at", "created_by"]
+    raw_id_fields = ["visits"]
+    date_hierarchy = "created_at"
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 1
+
+
+@admin.register(Project)
+class ProjectAdmin(ScopedHistoryAdmin):
+    list_display = ["title", "lead_unit", "budget", "approved_on", "state"]
+    list_filter = ["state", "lead_unit"]
+    search_fields = ["title", "goal"]
+    list_select_related = ["lead_unit"]
+    readonly_fields = ["state", "fulfilled_at", "created_by"]
+    filter_horizontal = ["grids"]
+    inlines = [MilestoneInline]
+
+
+class ClaimTransitionInline(admin.TabularInline):
+    model = ClaimTransition
+    extra = 0
+    can_delete = False
+    readonly_fields = ["old", "new", "by", "note", "at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "unit", "quantity", "state", "claimed_at", "delivered_on", "verified_at"]
+    list_filter = ["state", "unit"]
+    list_select_related = ["unit", "need", "project"]
+    inlines = [ClaimTransitionInline]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return Claim.objects.visible_to(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in Claim._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
