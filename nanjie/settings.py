@@ -370,7 +370,7 @@ NANJIE_OFFICE_PHONE = env_str("NANJIE_OFFICE_PHONE", "0878-5712345")
 NANJIE_MEETING_PHONE = env_str("NANJIE_MEETING_PHONE", "0878-5712346")
 for _name in ("NANJIE_OFFICE_PHONE", "NANJIE_MEETING_PHONE"):
     if not re.fullmatch(r"\+?[0-9][0-9 -]{5,19}", globals()[_name]):
-        raise ImproperlyConfigured(f"{_name} must be a phone number (digits, spaces, hyphens), not {globals()[_name]!r}")
+        raise ImproperlyConfigured(f"{_name} must be a phone number (digits, spaces, hyphens): {globals()[_name]!r}")
 NANJIE_OFFICE_ADDRESS = env_str("NANJIE_OFFICE_ADDRESS", "栋川镇南街社区党群服务中心")
 NANJIE_OFFICE_HOURS = env_str("NANJIE_OFFICE_HOURS", "周一至周五 8:30–12:00，14:30–17:30")
 

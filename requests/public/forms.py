@@ -77,7 +77,8 @@ class WishForm(OnceOnlyForm, forms.Form):
                         "max_length": _("Please keep it under 1000 characters (you wrote %(show_value)d).")},
     )
     micro_grid = PlaceField(
-        label=_("Where?"), help_text=_("Your building or compound: search for it above, or find your grid, then your micro-grid."),
+        label=_("Where?"),
+        help_text=_("Your building or compound: search for it above, or find your grid, then your micro-grid."),
         error_messages={"required": _("Choose where it is."),
                         "invalid_choice": _("Choose a place from the list.")},
     )
