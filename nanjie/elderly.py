@@ -4,7 +4,7 @@ login, no JavaScript (a plain POST form, like the language switch).
 """
 
 from django.conf import settings
-from django.shortcuts import redirect
+from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -22,7 +22,7 @@ def switch(request):
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         back = "/"
-    response = redirect(back)
+    response = HttpResponseRedirect(back)  # not redirect(): that would take "home" for a URL name
     if request.POST.get("on") == "1":
         response.set_cookie(COOKIE, "1", max_age=A_YEAR, samesite="Lax", httponly=True,
                             secure=settings.SESSION_COOKIE_SECURE)

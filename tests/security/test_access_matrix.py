@@ -233,6 +233,9 @@ EXPECTED = {
         "NJ-02": Route(staff(404, 403, 403, 200), kwargs=lambda world: {"code": "NJ-02"}),
         "NJ-01": Route(staff(200, 403, 403, 200), kwargs=lambda world: {"code": "NJ-01"}, hidden=MARKERS),
     },
+    # --- requests/public, residents (issue 16): 查进度 by reference and phone; the elderly-mode switch (nanjie) --
+    "requests:lookup": Route(everyone(200), accepts_post=True),
+    "elderly_mode": Route(everyone(PASS), method="POST"),  # sets a cookie and goes back: no login, no scope
 }
 
 

@@ -10,7 +10,7 @@ import os
 import re
 import uuid
 from html import unescape
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -20,6 +20,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from nanjie.models import ThrottleHit
 from requests.lifecycle.queues import QUEUES
 from requests.models import Request
 from tests.security.html_forms import query_fields
@@ -269,6 +270,7 @@ NOT_FUZZED = {
     "requests:open311_services": "fuzzed below (Open311)",
     "requests:open311_requests": "fuzzed below (Open311)",
     "requests:open311_request": "fuzzed below (Open311)",
+    "elderly_mode": "POST only; fuzzed below",
 }
 # Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",
@@ -509,5 +511,36 @@ def test_no_open311_request_id_gives_a_500(world, db, fmt):
         if response.status_code == 404 and "html" in response.get("Content-Type", ""):
             return  # no route matched at all (the id ends in a dot and a format, or is empty): the portal's 404
         assert_open311_answer(response, fmt)
+
+    check()
+
+
+# --- the residents' 查进度 form and the elderly-mode switch (issue 16) ------------------------------------------
+
+@pytest.mark.parametrize("persona", ["anonymous", "worker"])
+def test_the_lookup_form_survives_anything_and_opens_only_the_right_pair(world, db, persona):
+    wish = world.objects["request"]
+
+    @FUZZ
+    @given(reference=st.one_of(st.just(wish.reference), TEXT), phone=st.one_of(TEXT, NUMBER))
+    def check(reference, phone):
+        ThrottleHit.objects.all().delete()  # the throttle's 429 would hide every answer after the tenth
+        response = world.client(persona).post(reverse("requests:lookup"), {"reference": reference, "phone": phone})
+        assert_refused_politely(response)
+        if response.status_code == 302:
+            assert response["Location"] == reverse("requests:track", args=[wish.token])
+
+    check()
+
+
+def test_the_elderly_switch_survives_anything_and_stays_on_the_site(world, db):
+    @FUZZ
+    @given(on=VALUE, next_url=st.one_of(TEXT, st.just("//evil.example/"), st.just("https://evil.example/x")))
+    def check(on, next_url):
+        response = world.client("anonymous").post(reverse("elderly_mode"), {"on": on, "next": next_url})
+        assert_refused_politely(response)  # a NUL anywhere is the 400 page
+        if response.status_code != 400:
+            location = urlsplit(response["Location"].replace("\\", "/"))
+            assert response.status_code == 302 and (location.scheme, location.netloc) == ("", "")
 
     check()
