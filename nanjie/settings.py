@@ -366,8 +366,8 @@ NANJIE_VISIT_STALE_DAYS = env_int("NANJIE_VISIT_STALE_DAYS", 30, minimum=1)
 # The community office residents call or visit, shown on the home page, the tracking page and every error page
 # (nanjie/paper.py: community_office). Office numbers only, never a person's own phone: the joint meeting is
 # reached through its office line, whoever is this month's on-duty chairman.
-NANJIE_OFFICE_PHONE = env_str("NANJIE_OFFICE_PHONE", "0878-5712345")
-NANJIE_MEETING_PHONE = env_str("NANJIE_MEETING_PHONE", "0878-5712346")
+NANJIE_OFFICE_PHONE = env_str("NANJIE_OFFICE_PHONE", "0878-5721100")
+NANJIE_MEETING_PHONE = env_str("NANJIE_MEETING_PHONE", "0878-5721107")
 for _name in ("NANJIE_OFFICE_PHONE", "NANJIE_MEETING_PHONE"):
     if not re.fullmatch(r"\+?[0-9][0-9 -]{5,19}", globals()[_name]):
         raise ImproperlyConfigured(f"{_name} must be a phone number (digits, spaces, hyphens): {globals()[_name]!r}")
