@@ -87,3 +87,19 @@ def test_the_unavailable_page_for_the_proxy_shows_the_office():
     out = StringIO()
     call_command("unavailable_page", stdout=out)
     assert 'href="tel:08785710001"' in out.getvalue()
+
+
+def test_the_429_page_of_the_micro_wish_throttle_shows_the_office(client):
+    from nanjie import throttle
+
+    limit, _window = throttle.LIMITS["track-miss"]
+    for number in range(limit + 1):
+        response = client.get(f"/track/guess-{number}/")
+    assert response.status_code == 429 and 'href="tel:08785710001"' in response.content.decode()
+
+
+def test_the_login_lockout_page_shows_the_office(client):
+    from nanjie.views import locked_out
+
+    page = locked_out(RequestFactory().get("/accounts/login/")).content.decode()
+    assert 'href="tel:08785710001"' in page
