@@ -16,6 +16,7 @@ from grid.territory.models import GridNode
 QUERY_LIMIT = 50  # characters of a search that are read
 MAX_PLACES = 30  # places listed for one search: more means "type more of the name"
 BUILDING_MARKERS = {None, "幢", "栋", "号楼", "楼"}  # a number with one of these (or none) is a building
+GRID_NAME = re.compile(r"第\s*\d+\s*(?:微网格|网格)")
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,10 @@ class Place:
 def parse(text):
     """(words of the compound's name, building numbers) of what a resident typed; NFKC, so ３幢 is 3幢."""
     text = unicodedata.normalize("NFKC", text or "")[:QUERY_LIMIT].strip()
-    words, buildings, last = [], [], 0
+    # "第3网格", "第3网格第2微网格": a grid's or micro-grid's own name is a word, its number no building number.
+    grid_names = [re.sub(r"\s+", "", name) for name in GRID_NAME.findall(text)]
+    text = GRID_NAME.sub(" ", text)
+    words, buildings, last = grid_names, [], 0
     for token in ADDRESS_TOKEN.finditer(text):
         words.append(text[last:token.start()])
         last = token.end()
@@ -75,6 +79,6 @@ def find(text, among=None):
         places.append(Place(node.code, f"{where} → {node.name}"))
         seen.add(node.pk)
     for node in nodes.values():
-        if node.pk not in seen and node.description and _covers(node, words, buildings):
-            places.append(Place(node.code, f"{node.description[:40]} → {node.name}"))
+        if node.pk not in seen and _covers(node, words, buildings):
+            places.append(Place(node.code, f"{node.description[:40]} → {node.name}" if node.description else node.name))
     return places[:MAX_PLACES], len(places) > MAX_PLACES

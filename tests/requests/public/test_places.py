@@ -107,3 +107,14 @@ def test_the_recording_form_narrows_to_the_places_found_in_the_workers_area(clie
     client.force_login(make_grid_worker("NJ-02"))
     page = client.get("/requests/new/", {"place": "3幢"}).content.decode()
     assert "文化路小区 3幢 → 第2网格第1微网格" in page and "栋川花园 3幢 →" not in page
+
+
+def test_a_grids_own_name_finds_its_micro_grids_and_no_building_of_that_number(setup):
+    for node in (micro("NJ-01-01"), micro("NJ-01-02")):
+        node.description = "栋川花园1幢"
+        node.save()
+    assert codes("第1网格") == ["NJ-01-01", "NJ-01-02"]
+
+
+def test_a_micro_grids_name_with_spaces_finds_it_without_a_description(setup):
+    assert codes("第 2 网格第 2 微网格") == ["NJ-02-02"] and codes("第2网格第1微网格") == ["NJ-02-01"]
