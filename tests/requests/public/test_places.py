@@ -118,3 +118,19 @@ def test_a_grids_own_name_finds_its_micro_grids_and_no_building_of_that_number(s
 
 def test_a_micro_grids_name_with_spaces_finds_it_without_a_description(setup):
     assert codes("第 2 网格第 2 微网格") == ["NJ-02-02"] and codes("第2网格第1微网格") == ["NJ-02-01"]
+
+
+def _wish_page_queries(client, django_assert_max_num_queries, households, first):
+    Household.objects.bulk_create([Household(micro_grid=micro("NJ-01-01"), compound="栋川花园", building=str(b),
+                                             unit_number="1", room="101", contact_name=f"住户{b}",
+                                             contact_phone="13812345678") for b in range(first, first + households)])
+    with django_assert_max_num_queries(8) as counted:
+        client.get("/wish/", {"place": "栋川花园"})
+    return len(counted.captured_queries)
+
+
+def test_the_wish_page_with_places_found_costs_the_same_queries_at_two_sizes(client, setup,
+                                                                              django_assert_max_num_queries):
+    few = _wish_page_queries(client, django_assert_max_num_queries, 2, first=100)
+    many = _wish_page_queries(client, django_assert_max_num_queries, 40, first=200)
+    assert few == many
