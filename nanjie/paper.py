@@ -20,3 +20,16 @@ def render_on_paper(request, template, context):
     """A page printed for residents (a poster, a slip): Chinese whatever language the staff member reads in."""
     with translation.override("zh-hans"):
         return render(request, template, context)
+
+
+def community_office():
+    """The community office's public contact, from settings (the environment): the home page, the tracking page
+    and every error page show it, with tap-to-call links. It needs no database, so the 500 page can show it."""
+    def tel(number):
+        return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+    return {
+        "phone": settings.NANJIE_OFFICE_PHONE, "phone_tel": tel(settings.NANJIE_OFFICE_PHONE),
+        "meeting_phone": settings.NANJIE_MEETING_PHONE, "meeting_tel": tel(settings.NANJIE_MEETING_PHONE),
+        "address": settings.NANJIE_OFFICE_ADDRESS, "hours": settings.NANJIE_OFFICE_HOURS,
+    }

@@ -5,6 +5,7 @@ start-up instead of running with a surprising default.
 """
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -377,6 +378,16 @@ NANJIE_VISIT_STALE_DAYS = env_int("NANJIE_VISIT_STALE_DAYS", 30, minimum=1)
 NANJIE_NEED_UNCLAIMED_DAYS = env_int("NANJIE_NEED_UNCLAIMED_DAYS", 30, minimum=1)
 # A request this many Chinese working days past its deadline is escalated: listed on the branch's /me/.
 NANJIE_ESCALATE_WORKDAYS = env_int("NANJIE_ESCALATE_WORKDAYS", 3, minimum=1)
+# The community office residents call or visit, shown on the home page, the tracking page and every error page
+# (nanjie/paper.py: community_office). Office numbers only, never a person's own phone: the joint meeting is
+# reached through its office line, whoever is this month's on-duty chairman.
+NANJIE_OFFICE_PHONE = env_str("NANJIE_OFFICE_PHONE", "0878-5721100")
+NANJIE_MEETING_PHONE = env_str("NANJIE_MEETING_PHONE", "0878-5721107")
+for _name in ("NANJIE_OFFICE_PHONE", "NANJIE_MEETING_PHONE"):
+    if not re.fullmatch(r"\+?[0-9][0-9 -]{5,19}", globals()[_name]):
+        raise ImproperlyConfigured(f"{_name} must be a phone number (digits, spaces, hyphens): {globals()[_name]!r}")
+NANJIE_OFFICE_ADDRESS = env_str("NANJIE_OFFICE_ADDRESS", "栋川镇南街社区党群服务中心")
+NANJIE_OFFICE_HOURS = env_str("NANJIE_OFFICE_HOURS", "周一至周五 8:30–12:00，14:30–17:30")
 
 # One handler, at the root, with the filter that masks residents' phones and names (nanjie/logging.py). Django's
 # own loggers are emptied and propagate to it: otherwise its default handlers ("console" in DEBUG, the dev

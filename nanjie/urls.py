@@ -7,13 +7,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from nanjie import admin as portal_admin  # noqa: F401 (the admin site's titles)
-from nanjie import dashboard, lockouts, views
+from nanjie import dashboard, elderly, lockouts, views
 
 handler500 = "nanjie.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("elderly/", elderly.switch, name="elderly_mode"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/lockouts/", lockouts.lockout_list, name="lockouts"),

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_GET
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from nanjie.paper import community_office
+
 
 @require_GET
 @never_cache
@@ -34,7 +36,8 @@ def server_error(request):
     """
     unavailable = isinstance(sys.exc_info()[1], (OperationalError, RedisConnectionError, RedisTimeoutError))
     # No request context: its processors (the user, the menu) may need the database that just failed.
-    response = HttpResponse(loader.render_to_string("500.html"), status=503 if unavailable else 500)
+    page = loader.render_to_string("500.html", {"office": community_office()})  # settings only, no database
+    response = HttpResponse(page, status=503 if unavailable else 500)
     if unavailable:
         response["Retry-After"] = "30"
     return response

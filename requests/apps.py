@@ -27,6 +27,7 @@ class RequestsConfig(AppConfig):
         throttle.limit("wish", 10, 3600)  # anonymous wishes from one address in an hour
         throttle.limit("wish-post", 30, 3600)  # anonymous POSTs of the form (refused ones too) in an hour
         throttle.limit("track-miss", 20, 3600)  # wrong tracking tokens from one address in an hour
+        throttle.limit("track-lookup", 10, 3600)  # wrong reference + phone pairs (查进度) from one address in an hour
         roles.grant(roles.JOINT_MEETING, "requests.view_all_requests", "requests.dispatch_request",
                     "requests.record_request", "requests.view_request")
         roles.grant(roles.UNIT_PARTY_MEMBER, "requests.accept_request", "requests.view_request")

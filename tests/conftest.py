@@ -135,7 +135,7 @@ def browser_login(page, live_server, username, password="correct-horse-battery")
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("button[type=submit]")
+    page.click("#main button[type=submit]")  # not the header's elderly-mode switch
     page.wait_for_load_state("networkidle")
 
 

@@ -1,5 +1,7 @@
 """The resident's forms: the micro-wish and the rating. They validate and convert; the model acts."""
 
+import unicodedata
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -82,7 +84,8 @@ class WishForm(OnceOnlyForm, forms.Form):
                         "max_length": _("Please keep it under 1000 characters (you wrote %(show_value)d).")},
     )
     micro_grid = PlaceField(
-        label=_("Where?"), help_text=_("Your building or compound; find your grid, then your micro-grid."),
+        label=_("Where?"),
+        help_text=_("Your building or compound: search for it above, or find your grid, then your micro-grid."),
         error_messages={"required": _("Choose where it is."),
                         "invalid_choice": _("Choose a place from the list.")},
     )
@@ -100,11 +103,16 @@ class WishForm(OnceOnlyForm, forms.Form):
                          help_text=_("Up to 3 photos, each under 5 MB."))
     from_wall = forms.BooleanField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, places=None, **kwargs):
         super().__init__(*args, **kwargs)
         # The list is for the page; a posted code is looked up by clean_micro_grid (a quarter of a POST's
         # time went into building 247 choices nobody saw). Re-rendering an invalid form builds it then.
-        self.fields["micro_grid"].choices = micro_grid_choices if self.is_bound else micro_grid_choices()
+        # After a place search (requests/public/places.py) only the places found are offered, by their names.
+        if places:  # a few big radio buttons, each named by compound and building, instead of a long list
+            self.fields["micro_grid"].widget = forms.RadioSelect(attrs={"class": "place-choice"})
+            self.fields["micro_grid"].choices = [(place.code, place.label) for place in places]
+        else:
+            self.fields["micro_grid"].choices = micro_grid_choices if self.is_bound else micro_grid_choices()
         self.fields["text"].widget.attrs["maxlength"] = TEXT_LIMIT
         self.fields["category"].widget.attrs["class"] = "big"
 
@@ -125,6 +133,25 @@ class WishForm(OnceOnlyForm, forms.Form):
         if node is None:
             raise ValidationError(_("Choose a place from the list."), code="unknown_grid")
         return node
+
+
+class LookupForm(forms.Form):
+    """查进度: the reference and the phone number given with the wish."""
+
+    reference = forms.CharField(
+        label=_("Reference"), max_length=24, help_text=_("As on your slip or your tracking page, e.g. NJ-2026-000123."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+        error_messages={"required": _("Enter the reference of your micro-wish."),
+                        "max_length": _("A reference has at most 24 characters (you wrote %(show_value)d).")},
+    )
+    phone = PhoneFormField(
+        label=_("The phone number you gave"), required=True,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+        error_messages={"required": _("Enter the phone number you gave with your micro-wish.")},
+    )
+
+    def clean_reference(self):
+        return unicodedata.normalize("NFKC", self.cleaned_data["reference"]).strip().upper().replace(" ", "")
 
 
 class RatingForm(forms.Form):

@@ -7,6 +7,7 @@ from requests.public.feeds import BoardFeed
 urlpatterns = [
     path("", views.home, name="home"),
     path("wish/", views.wish, name="wish"),
+    path("track/", views.lookup, name="lookup"),
     path("track/<str:token>/", views.track, name="track"),
     path("track/<str:token>/rate/", views.rate, name="rate"),
     path("board/", views.board, name="board"),

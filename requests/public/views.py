@@ -22,7 +22,8 @@ from nanjie.masking import mask_name
 from nanjie.paging import paginate, query_without_page
 from partners.meeting.models import DutyRota
 from requests.lifecycle.models import Request
-from requests.public.forms import BoardFilter, RatingForm, WishForm
+from requests.public import places
+from requests.public.forms import BoardFilter, LookupForm, RatingForm, WishForm
 from requests.public.models import Photo
 
 BOARD_PAGE_SIZE = 20
@@ -59,6 +60,10 @@ def wish(request):
     if code:
         preset = (GridNode.objects.of_community().filter(code=code, kind=GridNode.Kind.MICRO_GRID)
                   .select_related("parent").first())
+    # ?place= is the place search (a GET form above the wish form, no JavaScript needed); the wish form posts
+    # to the same address, so the places found stay offered when the form comes back with an error.
+    place = request.GET.get("place", "").strip()[:places.QUERY_LIMIT] if preset is None else ""
+    found, more = places.find(place) if place else ([], False)
     anonymous = not request.user.is_authenticated
     if request.method == "POST":
         if anonymous:
@@ -66,7 +71,7 @@ def wish(request):
                 if throttle.is_limited(request, scope):
                     return _throttled(request, scope)
             throttle.record(request, "wish-post")  # every anonymous POST, valid or not: each one costs work
-        form = WishForm(request.POST, request.FILES)
+        form = WishForm(request.POST, request.FILES, places=found)
         if form.is_valid():
             data = form.cleaned_data
             repeated = once.earlier(Request, data["submission"]) is not None
@@ -85,9 +90,11 @@ def wish(request):
                     throttle.record(request, "wish")
                 return redirect(reverse("requests:track", args=[wish.token]) + "?new=1")
     else:
-        form = WishForm(initial={"micro_grid": preset.code if preset else "", "from_wall": bool(preset)})
+        chosen = preset.code if preset else (found[0].code if len(found) == 1 else "")
+        form = WishForm(initial={"micro_grid": chosen, "from_wall": bool(preset)}, places=found)
     return render(request, "requests/public/wish.html", {
         "form": form, "preset": preset, "unknown_grid": bool(code) and preset is None, "code": code,
+        "place": place, "places": found, "more_places": more,
     })
 
 
@@ -104,6 +111,36 @@ def _missed(request):
         return _throttled(request, "track-miss")
     throttle.record(request, "track-miss")
     raise Http404
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def lookup(request):
+    """查进度: the reference and the phone given lead to the tracking page. A wrong pair and a reference that
+    does not exist get the same 404 answer, and count against the address (then a 429), like a wrong token."""
+    form = LookupForm(request.POST or None)
+    if request.method == "POST":
+        if throttle.is_limited(request, "track-lookup"):
+            return _throttled(request, "track-lookup")
+        if form.is_valid():
+            wish = (Request.objects.filter(reference=form.cleaned_data["reference"])
+                    .only("token", "resident_phone").first())
+            given = form.cleaned_data["phone"].encode()
+            if wish is not None and wish.resident_phone and hmac.compare_digest(wish.resident_phone.encode(), given):
+                return redirect("requests:track", wish.token)
+            throttle.record(request, "track-lookup")
+            form.add_error(None, ValidationError(
+                _("No micro-wish has this reference with this phone number. Check both against your slip."),
+                code="no_match"))
+            return _lookup_page(request, form, status=404)
+        return _lookup_page(request, form, status=400)
+    return _lookup_page(request, form)
+
+
+def _lookup_page(request, form, status=200):
+    response = render(request, "requests/public/lookup.html", {"form": form}, status=status)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def _timeline(wish):

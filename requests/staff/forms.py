@@ -83,8 +83,14 @@ class RecordForm(OnceOnlyForm, forms.Form):
     resident_phone = PhoneFormField(label=_("Resident's phone"), required=False,
                                     widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}))
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, places=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["micro_grid"].queryset = (GridNode.objects.working_area(user)
                                               .filter(kind=GridNode.Kind.MICRO_GRID).order_by("code"))
+        if places:  # after a place search (requests/public/places.py): only those, by compound and building
+            labels = {place.code: place.label for place in places}
+            field = self.fields["micro_grid"]
+            field.queryset = field.queryset.filter(code__in=labels)
+            field.label_from_instance = lambda node: labels.get(node.code, node.name)
+            field.empty_label = _("— choose from the places found —")
         self.fields["channel"].choices = [(c.value, c.label) for c in channels_for(user)]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from grid.households.models import Household
+from grid.territory.models import GridNode
 from grid.visits.models import Visit
 from nanjie.paging import paginate, query_without_page
 from requests.lifecycle.models import Request
@@ -21,6 +22,7 @@ from requests.lifecycle.queues import QUEUES, queues_for
 from requests.lifecycle.transitions import PERMISSIONS
 from requests.notices.forms import SummaryForm
 from requests.notices.views import summary_context
+from requests.public import places
 from requests.staff.filters import RequestFilter
 from requests.staff.forms import CloseForm, DispatchForm, ReasonForm, RecordForm, channels_for
 
@@ -174,7 +176,12 @@ def record(request):
                        resident_phone=household.contact_phone)
     if visit is not None:
         initial["text"] = visit.opinions or visit.asked or visit.listened
-    form = RecordForm(request.POST or None, initial=initial, user=user)
+    # ?place= narrows the micro-grids to the places found by compound and building, as on the residents' form.
+    place = request.GET.get("place", "").strip()[:places.QUERY_LIMIT] if household is None else ""
+    found, more = places.find(place, among=GridNode.objects.working_area(user)) if place else ([], False)
+    if len(found) == 1:
+        initial["micro_grid"] = GridNode.objects.filter(code=found[0].code).first()
+    form = RecordForm(request.POST or None, initial=initial, user=user, places=found)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -188,4 +195,5 @@ def record(request):
             messages.success(request, _("Recorded as %(reference)s. Give the resident the tracking address below.")
                              % {"reference": wish.reference})
             return redirect("requests:detail", wish.reference)
-    return render(request, "requests/staff/record.html", {"form": form, "visit": visit, "household": household})
+    return render(request, "requests/staff/record.html", {"form": form, "visit": visit, "household": household,
+                                                          "place": place, "places": found, "more_places": more})

@@ -347,6 +347,9 @@ EXPECTED = {
                                   hidden_from=LISTS_HIDDEN),
     # --- requests/needs: promoting requests to a need ------------------------------------------------------------
     "requests:promote": Route(staff(200, 403, 200, 200), accepts_post=True, hidden=MARKERS),
+    # --- requests/public, residents (issue 16): 查进度 by reference and phone; the elderly-mode switch (nanjie) --
+    "requests:lookup": Route(everyone(200), accepts_post=True),
+    "elderly_mode": Route(everyone(PASS), method="POST"),  # sets a cookie and goes back: no login, no scope
 }
 
 

@@ -10,7 +10,7 @@ import os
 import re
 import uuid
 from html import unescape
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -20,6 +20,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from nanjie.models import ThrottleHit
 from requests.lifecycle.queues import QUEUES
 from requests.models import Request
 from tests.security.html_forms import query_fields
@@ -327,6 +328,7 @@ NOT_FUZZED = {
     "partners:claim_act": "POST only; the delivery form is fuzzed below",
     "partners:milestone_new": "POST only",
     "partners:milestone_done": "POST only",
+    "elderly_mode": "POST only; fuzzed below",
 }
 # Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",
@@ -790,5 +792,36 @@ def test_the_promote_form_survives_anything_and_saves_all_or_nothing(world, db):
             assert_refused_politely(response)
             assert response.status_code == 302 or (Need.objects.count(), NeedLink.objects.count()) == before
             transaction.set_rollback(True)
+
+    check()
+
+
+# --- the residents' 查进度 form and the elderly-mode switch (issue 16) ------------------------------------------
+
+@pytest.mark.parametrize("persona", ["anonymous", "worker"])
+def test_the_lookup_form_survives_anything_and_opens_only_the_right_pair(world, db, persona):
+    wish = world.objects["request"]
+
+    @FUZZ
+    @given(reference=st.one_of(st.just(wish.reference), TEXT), phone=st.one_of(TEXT, NUMBER))
+    def check(reference, phone):
+        ThrottleHit.objects.all().delete()  # the throttle's 429 would hide every answer after the tenth
+        response = world.client(persona).post(reverse("requests:lookup"), {"reference": reference, "phone": phone})
+        assert_refused_politely(response)
+        if response.status_code == 302:
+            assert response["Location"] == reverse("requests:track", args=[wish.token])
+
+    check()
+
+
+def test_the_elderly_switch_survives_anything_and_stays_on_the_site(world, db):
+    @FUZZ
+    @given(on=VALUE, next_url=st.one_of(TEXT, st.just("//evil.example/"), st.just("https://evil.example/x")))
+    def check(on, next_url):
+        response = world.client("anonymous").post(reverse("elderly_mode"), {"on": on, "next": next_url})
+        assert_refused_politely(response)  # a NUL anywhere is the 400 page
+        if response.status_code != 400:
+            location = urlsplit(response["Location"].replace("\\", "/"))
+            assert response.status_code == 302 and (location.scheme, location.netloc) == ("", "")
 
     check()

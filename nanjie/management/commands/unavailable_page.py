@@ -12,6 +12,8 @@ from django.core.management.base import BaseCommand
 from django.template.loader import render_to_string
 from django.test.utils import override_settings
 
+from nanjie.paper import community_office
+
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="[^"]*">')
 PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
@@ -24,5 +26,5 @@ class Command(BaseCommand):
             css = stylesheet.read()
         # Plain static names: the link is replaced anyway, and this machine may have collected no manifest.
         with override_settings(STORAGES={**settings.STORAGES, "staticfiles": PLAIN_STATIC}):
-            page = render_to_string("500.html")
+            page = render_to_string("500.html", {"office": community_office()})
         self.stdout.write(STYLESHEET.sub(lambda match: f"<style>{css}</style>", page), ending="")
