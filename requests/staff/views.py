@@ -60,8 +60,9 @@ def queue(request, name):
 
 
 # action → the form its button posts (who may press it, and when, is the model's: Request.may)
-FORMS = {"dispatch": DispatchForm, "invalid": ReasonForm, "accept": None, "return": ReasonForm, "close": CloseForm,
-         "publicise": SummaryForm, "revise": SummaryForm}
+# The order is the page's: the member's 办结 before their 退回, the branch's 退回重办 beside its 公示.
+FORMS = {"dispatch": DispatchForm, "invalid": ReasonForm, "accept": None, "close": CloseForm, "return": ReasonForm,
+         "publicise": SummaryForm, "rework": ReasonForm, "revise": SummaryForm}
 DONE = {
     "dispatch": gettext_lazy("Dispatched to %(unit)s."),
     "invalid": gettext_lazy("Marked invalid. The resident sees the reason on the tracking page."),
@@ -69,6 +70,7 @@ DONE = {
     "return": gettext_lazy("Returned to the joint meeting with your reason."),
     "close": gettext_lazy("Closed. The branch will review it and publicise it."),
     "publicise": gettext_lazy("Publicised on the closure board."),
+    "rework": gettext_lazy("Sent back to the party member for rework, with your reason."),
     "revise": gettext_lazy("The public summary was changed."),
 }
 
@@ -132,6 +134,8 @@ def act(request, reference, action):
             wish.close(data["note"], by=user, closed_at=data["closed_at"])
         elif action == "publicise":
             wish.publicise(data["summary"], by=user)
+        elif action == "rework":
+            wish.send_back_for_rework(data["reason"], by=user)
         elif action == "revise":
             wish.revise_summary(data["summary"], by=user)
     except ValidationError as error:
