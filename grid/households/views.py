@@ -30,7 +30,8 @@ def scoped(user):
 @login_required
 @permission_required("grid.view_household", raise_exception=True)
 def household_list(request):
-    households = HouseholdFilter(request.GET, queryset=scoped(request.user).stale_first(), request=request)
+    households = HouseholdFilter(request.GET, queryset=scoped(request.user).stale_first(), request=request,
+                                 mine_by_default=True)
     return render(request, "grid/households/household_list.html", {
         "filter": households, "page": paginate(request, households.qs), "query": query_without_page(request),
         "stale_days": stale_days(), "today": timezone.localdate()})
