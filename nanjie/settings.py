@@ -224,6 +224,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "nanjie.middleware.StaffNoStoreMiddleware",
+    # A view's 404 is our page in development too (a scope-denied object is not shown by Django's debug page).
+    "nanjie.not_found.NotFoundPageMiddleware",
     # Last, so its lockout answer wraps the whole login view.
     "axes.middleware.AxesMiddleware",
 ]
