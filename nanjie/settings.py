@@ -266,6 +266,8 @@ LOGIN_REDIRECT_URL = "/me/"
 LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "zh-hans"
+# django-filter's empty choice: 全部, never Django's "---------" (nanjie/filtering.py has the yes/no one).
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"

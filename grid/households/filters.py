@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from grid.forms import grid_choices, micro_grid_choices
 from grid.households.models import Household, SpecialGroup, stale_days
 from grid.visits.models import Visit
+from nanjie.filtering import YesNoFilter
 
 # A number with the marker after it, as the app writes addresses (栋川花园1幢1单元101室) and people type them
 # (1栋101室, 3号楼, 101号); "3-2-201" is building-unit-room. 栋 counts as a marker only after a number, so the
@@ -67,7 +68,7 @@ class HouseholdFilter(django_filters.FilterSet):
     grid = django_filters.ModelChoiceFilter(label=_("Grid"), queryset=grid_choices, field_name="micro_grid__parent")
     group = django_filters.ChoiceFilter(label=_("Special group"), choices=SpecialGroup.choices,
                                         field_name="tags__group")
-    stale = django_filters.BooleanFilter(label=_("Not visited recently"), method="not_visited")
+    stale = YesNoFilter(label=_("Not visited recently"), method="not_visited")
 
     class Meta:
         model = Household
