@@ -128,8 +128,8 @@ def household_import(request):
             errors = result.errors
             messages.error(request, _("Nothing was imported: fix the rows below and upload the file again."))
         else:
-            messages.success(request, _("Imported %(created)d new and updated %(updated)d households.") % {
-                "created": result.created, "updated": result.updated})
+            messages.success(request, _("Imported: %(created)d new, %(updated)d changed, %(unchanged)d unchanged.") % {
+                "created": result.created, "updated": result.updated, "unchanged": result.unchanged})
             return redirect("field:households")
     return render(request, "grid/households/household_import.html", {
         "form": form, "errors": errors, "headers": excel.HEADERS})
