@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from grid.households.models import Household
 from grid.visits.models import Visit
+from nanjie.dashboard import render_me
 from nanjie.paging import paginate, query_without_page
 from requests.lifecycle.models import Request
 from requests.lifecycle.queues import QUEUES, queues_for
@@ -34,7 +35,8 @@ def queue_index(request):
     queues = queues_for(request.user)
     if not queues:
         raise PermissionDenied
-    return render(request, "requests/staff/queues.html", {"queues": queues})
+    # One staff home (issue 16): the same page as /me/, so "工作台" and "我的工作" are not two places.
+    return render_me(request, queues=queues)
 
 
 def filtered_queue(request, name):
