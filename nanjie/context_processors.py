@@ -15,7 +15,7 @@ def portal(request):
     def build():
         user = getattr(request, "user", None)
         return [{"label": entry.label, "url": entry.url(), "staff": bool(entry.login or entry.permission),
-                 "home": entry.url_name == "me"}
+                 "home": entry.url_name == "me", "field": entry.order >= 100}
                 for entry in nav if entry.shown_to(user)]
 
     @functools.cache
@@ -25,8 +25,9 @@ def portal(request):
         items = build()
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            # 工作台 first, then the user's other entries in their order, the residents' pages last.
-            items = sorted(items, key=lambda item: (not item["home"], not item["staff"]))
+            # 工作台 first, then the user's field and partner work (order 100+), then the staff entries of the
+            # residents' section (record, posters, figures), the residents' pages last.
+            items = sorted(items, key=lambda item: (not item["home"], not item["staff"], not item["field"]))
         extra = 1 if user is not None and user.is_authenticated and user.is_staff else 0  # the admin link
         if len(items) + extra <= MENU_SHOWN:
             return {"primary": items, "more": []}
