@@ -78,3 +78,15 @@ def test_a_workers_menu_puts_their_own_entries_before_the_residents_pages(w, cli
     menu = _menu(client, w.worker1)
     staff = [item["staff"] for item in menu["primary"] + menu["more"]]
     assert staff == sorted(staff, reverse=True)
+
+
+@pytest.mark.parametrize("who,state", [("chairman", S.ORDERED), ("nurse", S.DISPATCHED), ("branch", S.CLOSED)])
+def test_the_workbench_costs_the_same_queries_with_one_or_many_waiting(w, client, who, state):
+    from tests.grid.factories import queries_for
+
+    bring_to(w, state)
+    client.force_login(getattr(w, who))
+    few = queries_for(client, reverse("me"))
+    for _ in range(8):
+        bring_to(w, state)
+    assert queries_for(client, reverse("me")) == few
