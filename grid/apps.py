@@ -29,7 +29,7 @@ class GridConfig(AppConfig):
         for figure in grid_figures.FIGURES:
             figure_registry.add(figure)
         for entry in [
-            NavEntry("grid.me", _("My work"), "me", order=100, login=True),
+            NavEntry("grid.me", _("Workbench"), "me", order=100, login=True),
             NavEntry("grid.territory", _("Grids"), "grid:overview", order=110, permission="grid.view_gridnode"),
             NavEntry("grid.visit", _("Log a visit"), "field:visit_start", order=200, permission="grid.add_visit"),
             NavEntry("grid.households", _("Households"), "field:households", order=210,

@@ -18,6 +18,14 @@ class HistoryAdmin(SimpleHistoryAdmin):
     A typo or a truncated link gets what change_view gives it: back to the admin index with a message.
     """
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # Django appends "hold down Control to select more than one" to every multiple select; a
+        # filter_horizontal box is chosen with arrows, so the hint is wrong there (staffside, issue 16).
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if field is not None and db_field.name in (*self.filter_horizontal, *self.filter_vertical):
+            field.help_text = db_field.help_text
+        return field
+
     def _parses(self, field, value):
         try:
             field.to_python(unquote(value))

@@ -1,17 +1,40 @@
+import functools
+
 from django.conf import settings
 
 from nanjie import elderly
 from nanjie.paper import community_office
 from nanjie.registry import nav
 
+# A phone's menu holds at most this many entries; the rest go under 更多 (issue 16: ≤ 7 items).
+MENU_SHOWN = 7
+
 
 def portal(request):
     """The nav that fits the user's role (nanjie.registry.nav), built only when a template asks for it; the
     community office's contact; whether elderly mode is on (its cookie)."""
 
+    @functools.cache
     def build():
         user = getattr(request, "user", None)
-        return [{"label": entry.label, "url": entry.url()} for entry in nav if entry.shown_to(user)]
+        return [{"label": entry.label, "url": entry.url(), "staff": bool(entry.login or entry.permission),
+                 "home": entry.url_name == "me", "field": entry.order >= 100}
+                for entry in nav if entry.shown_to(user)]
 
-    return {"nav_items": build, "community_code": settings.COMMUNITY_CODE, "office": community_office(),
-            "elderly_mode": elderly.is_on(request)}
+    @functools.cache
+    def menu():
+        """The menu as shown: a logged-in user's own entries first (role first), the residents' after; past
+        MENU_SHOWN entries, the first MENU_SHOWN - 1 and a 更多 holding the rest (the admin link included)."""
+        items = build()
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            # 工作台 first, then the user's field and partner work (order 100+), then the staff entries of the
+            # residents' section (record, posters, figures), the residents' pages last.
+            items = sorted(items, key=lambda item: (not item["home"], not item["staff"], not item["field"]))
+        extra = 1 if user is not None and user.is_authenticated and user.is_staff else 0  # the admin link
+        if len(items) + extra <= MENU_SHOWN:
+            return {"primary": items, "more": []}
+        return {"primary": items[:MENU_SHOWN - 1], "more": items[MENU_SHOWN - 1:]}
+
+    return {"nav_items": build, "nav_menu": menu, "community_code": settings.COMMUNITY_CODE,
+            "office": community_office(), "elderly_mode": elderly.is_on(request)}

@@ -12,7 +12,12 @@ def collect_panels(request):
     return [context for context in (panel.context(request) for panel in panels) if context is not None]
 
 
+def render_me(request, **context):
+    """The one staff home (工作台): /me/, and the requests app's /requests/ with its queue list beside."""
+    return render(request, "me.html", {"panels": collect_panels(request), **context})
+
+
 @require_GET
 @login_required
 def me(request):
-    return render(request, "me.html", {"panels": collect_panels(request)})
+    return render_me(request)

@@ -229,6 +229,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "nanjie.middleware.StaffNoStoreMiddleware",
+    # A view's 404 is our page in development too (a scope-denied object is not shown by Django's debug page).
+    "nanjie.not_found.NotFoundPageMiddleware",
     # Last, so its lockout answer wraps the whole login view.
     "axes.middleware.AxesMiddleware",
 ]
@@ -269,6 +271,8 @@ LOGIN_REDIRECT_URL = "/me/"
 LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "zh-hans"
+# django-filter's empty choice: 全部, never Django's "---------" (nanjie/filtering.py has the yes/no one).
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"

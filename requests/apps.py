@@ -40,8 +40,7 @@ class RequestsConfig(AppConfig):
             NavEntry("requests.home", _("Home"), "requests:home", order=10),
             NavEntry("requests.wish", _("Make a micro-wish"), "requests:wish", order=20),
             NavEntry("requests.board", _("Closure board"), "requests:board", order=30),
-            NavEntry("requests.queues", _("Work queues"), "requests:queues", order=40,
-                     permission="requests.view_request"),
+            # No "Work queues" entry: /requests/ is the same page as /me/ (工作台), which the menu already has.
             NavEntry("requests.record", _("Record a request"), "requests:record", order=50,
                      permission="requests.record_request"),
             NavEntry("requests.promote", _("Promote requests to a need"), "requests:promote", order=55,
@@ -56,6 +55,9 @@ class RequestsConfig(AppConfig):
         nav.add(NavEntry("requests.rates", _("The three rates"), "requests:rates", order=72, login=True))
         panels.add(Panel("requests.escalation", escalation.escalation_panel, order=49,
                          templates=("requests/statistics/_panel_escalation.html",)))
+        # Order 1: a role's own queue heads /me/ (the chairman's 待派单, a member's 待接单 and 我的办理).
+        panels.add(Panel("requests.first", staff_panels.first_panel, order=1,
+                         templates=("requests/staff/_panel_first.html",)))
         panels.add(Panel("requests.queues", staff_panels.queues_panel, order=50,
                          templates=("requests/staff/_panel.html",)))
         record_sections.add(Section("requests.linked", "requests/staff/_linked_requests.html",

@@ -28,6 +28,7 @@ class ServiceForm(OnceOnlyForm, PlainLength, forms.ModelForm):
     def __init__(self, *args, household, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.household = household
+        self.fields["way"].choices = ServiceRecord.Way.choices  # a radio list: no "---------" choice
         self.fields["helper"].queryset = serving(household.micro_grid.parent_id, user)
         person = getattr(user, "person", None)
         if person is not None:

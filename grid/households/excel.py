@@ -62,6 +62,7 @@ class ImportResult:
     errors: list = field(default_factory=list)  # [(row number, message)]
     created: int = 0
     updated: int = 0
+    unchanged: int = 0  # an exported sheet imported back as it was: no save, no history row
 
 
 def _text(value):
@@ -203,10 +204,21 @@ def _write(cleaned, result):
         groups = data.pop("groups")
         keys = {name: data.pop(name) for name in ("micro_grid", "compound", "building", "unit_number", "room",
                                                   "contact_name")}
-        household, created = Household.objects.select_for_update().update_or_create(**keys, defaults=data)
+        household, created = Household.objects.select_for_update().get_or_create(**keys, defaults=data)
         if created:
             result.created += 1
             bulk_create_with_history([HouseholdTag(household=household, group=g) for g in groups], HouseholdTag)
-        else:
-            result.updated += 1
+            continue
+        # Only what differs is saved: an unchanged row writes no history row, a changed one its real diff.
+        changed = [name for name, value in data.items() if getattr(household, name) != value]
+        for name in changed:
+            setattr(household, name, data[name])
+        if changed:
+            household.save(update_fields=changed)
+        tags_changed = set(groups) != set(household.tags.values_list("group", flat=True))
+        if tags_changed:
             household.set_special_groups(groups)
+        if changed or tags_changed:
+            result.updated += 1
+        else:
+            result.unchanged += 1

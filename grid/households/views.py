@@ -30,7 +30,8 @@ def scoped(user):
 @login_required
 @permission_required("grid.view_household", raise_exception=True)
 def household_list(request):
-    households = HouseholdFilter(request.GET, queryset=scoped(request.user).stale_first(), request=request)
+    households = HouseholdFilter(request.GET, queryset=scoped(request.user).stale_first(), request=request,
+                                 mine_by_default=True)
     return render(request, "grid/households/household_list.html", {
         "filter": households, "page": paginate(request, households.qs), "query": query_without_page(request),
         "stale_days": stale_days(), "today": timezone.localdate()})
@@ -127,8 +128,8 @@ def household_import(request):
             errors = result.errors
             messages.error(request, _("Nothing was imported: fix the rows below and upload the file again."))
         else:
-            messages.success(request, _("Imported %(created)d new and updated %(updated)d households.") % {
-                "created": result.created, "updated": result.updated})
+            messages.success(request, _("Imported: %(created)d new, %(updated)d changed, %(unchanged)d unchanged.") % {
+                "created": result.created, "updated": result.updated, "unchanged": result.unchanged})
             return redirect("field:households")
     return render(request, "grid/households/household_import.html", {
         "form": form, "errors": errors, "headers": excel.HEADERS})

@@ -39,7 +39,7 @@ def node(code, **fields):
 @transaction.atomic
 def run(rng, out, context):
     total = node("NJ", kind=GridNode.Kind.TOTAL_GRID, name="南街社区总网格",
-                 description="南街社区全域:27个网格、247个微网格。")
+                 description="南街社区全域：27个网格、247个微网格。")
     for number, count in enumerate(micro_grid_counts(rng), start=1):
         compound = COMPOUNDS[(number - 1) % len(COMPOUNDS)]
         grid = node(f"NJ-{number:02d}", kind=GridNode.Kind.GRID, parent=total, name=f"第{number}网格",

@@ -1,7 +1,7 @@
 """A micro-wish / request (微心愿·诉求) and its recorded state changes.
 
 ordered (已点单) → dispatched (已派单) → accepted (已接单) → closed (已办结) → publicised (已公示), with the side
-paths return (→ ordered), reopen on an unsatisfied rating (→ accepted) and invalid (terminal).
+paths return (→ ordered), reopen on an unsatisfied rating or the branch's rework (→ accepted) and invalid (terminal).
 The transitions live in transitions.py (staff) and resident.py (residents), as mixins of this model, with the
 rules of who may do what (`may`); views never assign `state` and never re-check a rule. The work queues and the
 closure board are named querysets (queues.py).
@@ -73,7 +73,8 @@ class RequestQuerySet(ScopedQuerySet):
         `public_text`. The private texts are not even loaded: a page that touched them would cost a query a row."""
         return (self.filter(state=Request.State.PUBLICISED)
                 .select_related("category", "micro_grid__parent", "unit")
-                .defer("text", "closure_note", "resident_phone", "rating_comment", "invalid_reason", "return_reason")
+                .defer("text", "closure_note", "resident_phone", "rating_comment", "invalid_reason", "return_reason",
+                       "rework_reason")
                 .order_by("-publicised_at", "-pk"))
 
 
@@ -153,6 +154,8 @@ class Request(StaffTransitions, ResidentActions, PublicNotice, models.Model):
     return_reason = models.TextField(_("reason it was returned"), blank=True)
     returned_from = models.ForeignKey("partners.Unit", on_delete=models.SET_NULL, null=True, blank=True,
                                       related_name="+", verbose_name=_("returned by unit"))
+    # Kept until the member closes it again: why the branch sent the closure back (closed → accepted).
+    rework_reason = models.TextField(_("reason it was sent back for rework"), blank=True)
     rating = models.CharField(_("rating"), max_length=12, choices=Rating, blank=True)
     rating_comment = models.TextField(_("resident's comment"), blank=True)
 

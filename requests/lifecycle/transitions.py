@@ -1,4 +1,4 @@
-"""Staff transitions of a request: dispatch, accept, close, publicise, return, mark invalid (and revise, the
+"""Staff transitions of a request: dispatch, accept, close, publicise, rework, return, mark invalid (and revise, the
 public summary's, in requests/notices/models.py).
 
 Each is one atomic, race-safe method: it locks the row (SELECT … FOR UPDATE; SQLite admits one writer
@@ -61,6 +61,7 @@ def _in_unit(unit_id, person):
 PERMISSIONS = {"dispatch": "requests.dispatch_request", "invalid": "requests.dispatch_request",
                "accept": "requests.accept_request", "return": "requests.accept_request",
                "close": "requests.accept_request", "publicise": "requests.publicise_request",
+               "rework": "requests.publicise_request",
                "revise": "requests.publicise_request"}  # revise: requests/notices/models.py
 
 
@@ -118,6 +119,11 @@ class StaffTransitions:
     def _guard_publicise(self, current, by, person):
         self._refuse_unless(by is not None and by.has_perm("requests.publicise_request"),
                             _("Only the party branch can publicise closures."), "not_branch")
+        self._refuse_unless_in(current, [self.State.CLOSED])
+
+    def _guard_rework(self, current, by, person):
+        self._refuse_unless(by is not None and by.has_perm("requests.publicise_request"),
+                            _("Only the party branch can send a closure back for rework."), "not_branch")
         self._refuse_unless_in(current, [self.State.CLOSED])
 
     def _locked(self):
@@ -197,7 +203,7 @@ class StaffTransitions:
             self._refuse_unless(current.accepted_at is None or closed_at >= current.accepted_at,
                                 _("The closing time cannot be before the request was accepted."), "closed_at")
         self._move([self.State.ACCEPTED], self.State.CLOSED, by, note, at=closed_at,
-                   closure_note=note, closed_at=closed_at)
+                   closure_note=note, closed_at=closed_at, rework_reason="")
 
     @transaction.atomic
     def publicise(self, summary, *, by, at=None):
@@ -208,6 +214,17 @@ class StaffTransitions:
         summary = self.clean_summary(summary)
         self._move([self.State.CLOSED], self.State.PUBLICISED, by, summary, at=at, publicised_at=at,
                    public_summary=summary, summary_needs_review=False)
+
+    @transaction.atomic
+    def send_back_for_rework(self, reason, *, by, at=None):
+        """The branch finds a closure not done (not yet publicised): back to the member who accepted it, with the
+        reason they see on the request page and in their queue, and a new deadline (the old one has often passed)."""
+        at = at or timezone.now()
+        reason = _text(reason, _("Say what is still to be done."), "empty_reason")
+        current = self._locked()
+        self._guard_rework(current, by, None)
+        self._move([self.State.CLOSED], self.State.ACCEPTED, by, reason, at=at, rework_reason=reason,
+                   deadline=default_deadline(current.category, at))
 
     @transaction.atomic
     def return_to_ordered(self, reason, *, by, at=None):

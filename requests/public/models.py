@@ -19,5 +19,6 @@ class Photo(models.Model):
         ordering = ["pk"]
 
     def __str__(self):
-        return f"{self.request} photo {self.pk}"
+        # Admin inlines and deletion pages show it: in the staff's language, not a hard-coded English word.
+        return _("%(request)s, photo %(number)s") % {"request": self.request, "number": self.pk}
 

@@ -153,6 +153,9 @@ def _timeline(wish):
             entry["label"] = _("Returned, to be dispatched again")
         elif step.new_state == Request.State.DISPATCHED and step.unit:
             entry["detail"] = _("To: %(unit)s") % {"unit": step.unit.name}
+        elif step.new_state == Request.State.ACCEPTED and step.old_state == Request.State.CLOSED and step.by_id:
+            # The branch's rework (staffside): its reason is an internal note, not shown to the resident.
+            entry["label"] = _("Being done again: the party branch asked for more")
         elif step.new_state == Request.State.ACCEPTED and step.old_state in (Request.State.CLOSED,
                                                                             Request.State.PUBLICISED):
             entry["label"] = _("Reopened after your rating")

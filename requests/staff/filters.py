@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from grid.territory.models import GridNode
+from nanjie.filtering import YesNoFilter
 from partners.units.models import Category, Unit
 from requests.lifecycle.models import Request
 
@@ -33,7 +34,7 @@ class RequestFilter(django_filters.FilterSet):
     category = django_filters.ModelChoiceFilter(label=_("Category"), queryset=Category.objects.all(),
                                                 empty_label=ALL)
     channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Request.Channel.choices, empty_label=ALL)
-    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="only_overdue")
+    overdue = YesNoFilter(label=_("Overdue"), method="only_overdue")
     since = django_filters.DateFilter(label=_("Ordered from"), field_name="ordered_at", lookup_expr="date__gte",
                                       widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     until = django_filters.DateFilter(label=_("Ordered until"), field_name="ordered_at", lookup_expr="date__lte",

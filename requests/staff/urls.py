@@ -12,6 +12,6 @@ urlpatterns = [
     path("requests/queue/<slug:name>/", views.queue, name="queue"),
     path("requests/queue/<slug:name>/export.csv", export.queue_export, name="queue_export"),
     re_path(rf"^requests/{REFERENCE}/$", views.detail, name="detail"),
-    re_path(rf"^requests/{REFERENCE}/(?P<action>dispatch|accept|close|publicise|revise|return|invalid)/$", views.act,
-            name="act"),
+    re_path(rf"^requests/{REFERENCE}/(?P<action>dispatch|accept|close|publicise|rework|revise|return|invalid)/$",
+            views.act, name="act"),
 ]

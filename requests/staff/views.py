@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from grid.households.models import Household
 from grid.territory.models import GridNode
 from grid.visits.models import Visit
+from nanjie.dashboard import render_me
 from nanjie.paging import paginate, query_without_page
 from requests.lifecycle.models import Request
 from requests.lifecycle.queues import QUEUES, queues_for
@@ -36,7 +37,8 @@ def queue_index(request):
     queues = queues_for(request.user)
     if not queues:
         raise PermissionDenied
-    return render(request, "requests/staff/queues.html", {"queues": queues})
+    # One staff home (issue 16): the same page as /me/, so "工作台" and "我的工作" are not two places.
+    return render_me(request, queues=queues)
 
 
 def filtered_queue(request, name):
@@ -62,8 +64,9 @@ def queue(request, name):
 
 
 # action → the form its button posts (who may press it, and when, is the model's: Request.may)
-FORMS = {"dispatch": DispatchForm, "invalid": ReasonForm, "accept": None, "return": ReasonForm, "close": CloseForm,
-         "publicise": SummaryForm, "revise": SummaryForm}
+# The order is the page's: the member's 办结 before their 退回, the branch's 退回重办 beside its 公示.
+FORMS = {"dispatch": DispatchForm, "invalid": ReasonForm, "accept": None, "close": CloseForm, "return": ReasonForm,
+         "publicise": SummaryForm, "rework": ReasonForm, "revise": SummaryForm}
 DONE = {
     "dispatch": gettext_lazy("Dispatched to %(unit)s."),
     "invalid": gettext_lazy("Marked invalid. The resident sees the reason on the tracking page."),
@@ -71,6 +74,7 @@ DONE = {
     "return": gettext_lazy("Returned to the joint meeting with your reason."),
     "close": gettext_lazy("Closed. The branch will review it and publicise it."),
     "publicise": gettext_lazy("Publicised on the closure board."),
+    "rework": gettext_lazy("Sent back to the party member for rework, with your reason."),
     "revise": gettext_lazy("The public summary was changed."),
 }
 
@@ -135,6 +139,8 @@ def act(request, reference, action):
             wish.close(data["note"], by=user, closed_at=data["closed_at"])
         elif action == "publicise":
             wish.publicise(data["summary"], by=user)
+        elif action == "rework":
+            wish.send_back_for_rework(data["reason"], by=user)
         elif action == "revise":
             wish.revise_summary(data["summary"], by=user)
     except ValidationError as error:

@@ -110,6 +110,7 @@ ACT_ACCESS = {
     "return": staff(404, 404, 403, 403),
     "close": staff(404, 404, 403, 403),
     "publicise": staff(404, 404, 403, 200),  # dispatched, not closed: refused with a message
+    "rework": staff(404, 404, 403, 200),  # staffside: an empty reason re-renders the form
     "revise": staff(404, 404, 403, 200),  # not publicised: the empty summary re-renders the form
 }
 

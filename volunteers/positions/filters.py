@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from grid.forms import grid_choices
+from nanjie.filtering import YesNoFilter
 from volunteers.positions.models import WEEKDAYS, DutyShift, Inspection, Position
 
 FLAGS = [("expired", _("First-aid kit expired")), ("uninspected", _("Not inspected this month")),
@@ -32,7 +33,7 @@ class PositionFilter(django_filters.FilterSet):
 class InspectionFilter(django_filters.FilterSet):
     grid = django_filters.ModelChoiceFilter(label=_("Grid"), queryset=grid_choices,
                                             field_name="position__micro_grid__parent")
-    open = django_filters.BooleanFilter(label=_("Something still missing"), method="still_missing")
+    open = YesNoFilter(label=_("Something still missing"), method="still_missing")
 
     class Meta:
         model = Inspection

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from grid.forms import grid_choices
+from nanjie.filtering import YesNoFilter
 from volunteers.study.models import MobileMember, StudyAttendance, StudySession
 
 DATE_INPUT = {"type": "date"}
@@ -38,8 +39,8 @@ class MissedFilter(django_filters.FilterSet):
 
 class MobileMemberFilter(django_filters.FilterSet):
     grid = django_filters.ModelChoiceFilter(label=_("Home grid"), queryset=grid_choices)
-    overdue = django_filters.BooleanFilter(label=_("Not contacted for 30 days"), method="not_contacted")
-    away = django_filters.BooleanFilter(label=_("Still away"), field_name="returned_on", lookup_expr="isnull")
+    overdue = YesNoFilter(label=_("Not contacted for 30 days"), method="not_contacted")
+    away = YesNoFilter(label=_("Still away"), field_name="returned_on", lookup_expr="isnull")
 
     class Meta:
         model = MobileMember

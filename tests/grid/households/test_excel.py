@@ -201,3 +201,34 @@ def test_the_archive_limit_fits_a_full_household_sheet():
 def test_a_cell_longer_than_excel_keeps_is_refused_with_a_message(client3, tree):
     response = upload(client3, bomb("A" * (excel.EXCEL_CELL_LIMIT + 1)))
     assert "超过 32767 个字符" in response.content.decode() and not Household.objects.exists()
+
+
+def _export(client):
+    return SimpleUploadedFile("back.xlsx", client.get(reverse("field:household_export")).content)
+
+
+def test_reimporting_an_unchanged_sheet_reports_0_changed(client3, tree):
+    make_household(people=2, contact_phone="13812345678", groups=["disabled"], notes="独居")
+    response = client3.post(reverse("field:household_import"), {"file": _export(client3)}, follow=True)
+    assert "变更 0 户，未变 1 户" in response.content.decode()
+
+
+def test_reimporting_an_unchanged_sheet_writes_no_history_rows(client3, tree):
+    from grid.models import HouseholdTag
+
+    make_household(people=2, groups=["disabled"])
+    sheet_back = _export(client3)
+    before = (Household.history.count(), HouseholdTag.history.count())
+    upload(client3, sheet_back)
+    assert (Household.history.count(), HouseholdTag.history.count()) == before
+
+
+def test_a_changed_row_writes_one_history_row_with_the_real_diff(client3, tree):
+    household = make_household(people=2)
+    exported = load_workbook(io.BytesIO(client3.get(reverse("field:household_export")).content))
+    exported.active.cell(row=2, column=6, value=5)
+    buffer = io.BytesIO()
+    exported.save(buffer)
+    upload(client3, SimpleUploadedFile("back.xlsx", buffer.getvalue()))
+    newest, previous = household.history.all()[:2]
+    assert [change.field for change in newest.diff_against(previous).changes] == ["people"]

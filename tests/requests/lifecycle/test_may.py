@@ -9,7 +9,8 @@ from tests.requests.staff_world import S, bring_to, fast_passwords, world  # noq
 
 pytestmark = pytest.mark.django_db
 DOER = {"dispatch": "chairman", "accept": "nurse", "close": "nurse", "publicise": "branch", "return": "nurse",
-        "invalid": "chairman", "revise": "branch"}
+        "invalid": "chairman", "revise": "branch",
+        "rework": "branch"}
 
 
 @pytest.fixture
@@ -36,6 +37,8 @@ def test_may_says_yes_exactly_when_the_transition_works(w, action, state):
     ("dispatch", S.ORDERED, "nurse"),  # no dispatching role
     ("publicise", S.CLOSED, "chairman"),
     ("revise", S.PUBLICISED, "chairman"),
+    ("rework", S.CLOSED, "chairman"),  # the joint meeting dispatches; only the branch reviews closures
+    ("rework", S.CLOSED, "nurse"),
 ])
 def test_may_says_no_to_someone_else(w, action, state, who):
     assert not bring_to(w, state).may(action, getattr(w, who))

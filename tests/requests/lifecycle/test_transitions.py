@@ -28,6 +28,7 @@ ACTIONS = {
     "close": lambda w, r: r.close("已上门测量", by=w.nurse),
     "publicise": lambda w, r: r.publicise("已上门测量血压", by=w.branch),
     "revise": lambda w, r: r.revise_summary("已安排医生上门测量血压", by=w.branch),
+    "rework": lambda w, r: r.send_back_for_rework("未附测量记录", by=w.branch),
     "return": lambda w, r: r.return_to_ordered("不归我们管", by=w.nurse),
     "invalid": lambda w, r: r.mark_invalid("重复诉求", by=w.chairman),
 }
@@ -37,6 +38,7 @@ ALLOWED = {
     ("close", S.ACCEPTED): S.CLOSED,
     ("publicise", S.CLOSED): S.PUBLICISED,
     ("revise", S.PUBLICISED): S.PUBLICISED,
+    ("rework", S.CLOSED): S.ACCEPTED,
     ("return", S.DISPATCHED): S.ORDERED,
     ("return", S.ACCEPTED): S.ORDERED,
     ("invalid", S.ORDERED): S.INVALID,

@@ -25,7 +25,7 @@ def _in_english(client):
 
 def test_the_portal_itself_follows_the_english_choice(client, worker):
     _in_english(client)
-    assert "Work queues" in client.get("/requests/").content.decode()
+    assert "Workbench" in client.get("/requests/").content.decode()
 
 
 @pytest.mark.parametrize("path", [POSTER, "/requests/posters/NJ-01/", "/requests/posters/"])

@@ -41,12 +41,13 @@ CASES = {
     "close": (S.ACCEPTED, "nurse", {"close-note": "已上门"}, S.CLOSED, "builder", "worker1"),
     "publicise": (S.CLOSED, "branch", {"publicise-summary": "已安排医生上门测量血压"}, S.PUBLICISED, "builder",
                   "chairman"),
+    "rework": (S.CLOSED, "branch", {"rework-reason": "血压计读数未记录，请补测"}, S.ACCEPTED, "builder", "chairman"),
     "revise": (S.PUBLICISED, "branch", {"revise-summary": "已上门测量血压并建立健康档案"}, S.PUBLICISED, "builder",
                "chairman"),
 }
 # The illegal state each action is tried from by its allowed user.
 ILLEGAL = {"dispatch": S.ACCEPTED, "invalid": S.CLOSED, "accept": S.CLOSED, "return": S.CLOSED,
-           "close": S.DISPATCHED, "publicise": S.ACCEPTED, "revise": S.CLOSED}
+           "close": S.DISPATCHED, "publicise": S.ACCEPTED, "rework": S.PUBLICISED, "revise": S.CLOSED}
 
 
 def _data(w, data):
@@ -159,7 +160,7 @@ def test_only_the_buttons_the_user_may_press_are_shown_for_an_ordered_request(w,
     assert response.context["action_names"] == expected if response.status_code == 200 else expected == []
 
 
-@pytest.mark.parametrize("user,expected", [("nurse", ["return", "close"]), ("doctor", ["return"])])
+@pytest.mark.parametrize("user,expected", [("nurse", ["close", "return"]), ("doctor", ["return"])])
 def test_only_the_acceptor_sees_close(w, client, user, expected):
     wish = bring_to(w, S.ACCEPTED)
     client.force_login(getattr(w, user))
