@@ -11,6 +11,7 @@ import re
 
 import pygal
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from pygal.style import Style
 
 # Large type and high contrast (house style: readable by an 80-year-old on a phone).
@@ -28,7 +29,8 @@ _EXTRA = ".pygal-chart{width:100%;height:auto;max-width:640px}\n.pygal-chart .to
 def _config(kind, width=480, height=400, **options):
     # A phone's width: drawn at 480 and scaled to 390 px the type stays large.
     return kind(style=STYLE, no_prefix=True, disable_xml_declaration=True, js=[], width=width, height=height,
-                legend_at_bottom=True, legend_at_bottom_columns=1, print_values=False, **options)
+                legend_at_bottom=True, legend_at_bottom_columns=1, print_values=False,
+                no_data_text=str(_("No records in this period")), **options)
 
 
 def _svg(chart, title):

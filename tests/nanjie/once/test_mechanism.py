@@ -15,7 +15,8 @@ from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 KEYED = {"grid.Visit", "grid.PairContact", "grid.ServiceRecord", "grid.Dispute", "grid.Whistle", "requests.Request",
-         "volunteers.Inspection", "volunteers.Session", "volunteers.Booking"}
+         "volunteers.Inspection", "volunteers.Session", "volunteers.Booking", "volunteers.Activity",
+         "volunteers.StudySession", "volunteers.TutorContact"}
 
 
 class NoteForm(once.OnceOnlyForm, forms.Form):
