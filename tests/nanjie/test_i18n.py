@@ -10,7 +10,7 @@ from django.utils import translation
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
 # Words that are not English prose: codes, formats and names shown as they are.
-ALLOWED = {"NJ", "Atom", "QR", "English", "PDF", "CSV", "ZIP"}  # names of file formats, as residents see them on the files
+ALLOWED = {"NJ", "Atom", "QR", "English", "PDF", "CSV", "ZIP"}  # file formats as residents see them on the files
 
 
 def untranslated_entries(text):
