@@ -41,7 +41,8 @@ def test_the_branch_publishes_a_team_claims_a_member_serves_and_prints_a_certifi
     as_user(phone, live_server, "branch")
     phone.goto(f"{live_server.url}/volunteers/work/plans/{plan.pk}/")
     phone.click("button.publish")
-    assert "计划已发布" in phone.locator(".messages").inner_text() and fits(phone)
+    assert "计划已发布" in phone.locator(".messages").inner_text()
+    assert fits(phone)
 
     # The red team's leader claims the item for the team.
     as_user(phone, live_server, "leader")
@@ -74,7 +75,8 @@ def test_the_branch_publishes_a_team_claims_a_member_serves_and_prints_a_certifi
     as_user(phone, live_server, "branch")
     phone.goto(f"{live_server.url}/volunteers/work/activities/{item.pk}/")
     phone.click("form.confirm-form button[type=submit]")
-    assert "已确认2.0小时" in phone.locator(".roster").inner_text() and fits(phone)
+    assert "已确认2.0小时" in phone.locator(".roster").inner_text()
+    assert fits(phone)
 
     # The member prints the certificate from their own page.
     as_user(phone, live_server, "member")
@@ -83,4 +85,6 @@ def test_the_branch_publishes_a_team_claims_a_member_serves_and_prints_a_certifi
     phone.wait_for_url(re.compile(r"/volunteers/work/certificates/\d+/$"))
     certificate = Certificate.objects.get()
     text = phone.locator("main").inner_text()
-    assert certificate.number in text and "关爱空巢老人上门服务" in text and fits(phone)
+    assert certificate.number in text
+    assert "关爱空巢老人上门服务" in text
+    assert fits(phone)

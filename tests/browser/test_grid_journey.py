@@ -31,7 +31,8 @@ def test_a_grid_worker_drills_from_the_overview_into_a_micro_grid_on_a_phone(pho
     phone.click("main .grid-cards >> text=第3网格第2微网格")
     phone.wait_for_url("**/grid/NJ-03-02/")
     crumbs = phone.locator(".breadcrumbs").inner_text()
-    assert "第3网格" in crumbs and "南街社区总网格" in crumbs
+    assert "第3网格" in crumbs
+    assert "南街社区总网格" in crumbs
     assert world.person.name in phone.locator("main").inner_text()
     assert no_sideways_scroll(phone)
 
@@ -39,7 +40,8 @@ def test_a_grid_worker_drills_from_the_overview_into_a_micro_grid_on_a_phone(pho
 def test_another_workers_grid_gives_the_404_page(phone, live_server, world):
     browser_login(phone, live_server, "worker3")
     response = phone.goto(f"{live_server.url}/grid/NJ-04/")
-    assert response.status == 404 and phone.locator("h1").inner_text() == "页面不存在"
+    assert response.status == 404
+    assert phone.locator("h1").inner_text() == "页面不存在"
 
 
 def test_the_overview_opens_and_closes_a_grid_without_javascript(browser, live_server, world):
@@ -55,10 +57,12 @@ def test_on_a_phone_a_long_menu_folds_into_one_button_that_names_the_section(pho
     browser_login(phone, live_server, "worker3")
     phone.goto(f"{live_server.url}/grid/NJ-03/")
     toggle = phone.locator(".menu-toggle")
-    assert toggle.inner_text().startswith("菜单") and "网格" in toggle.inner_text()
+    assert toggle.inner_text().startswith("菜单")
+    assert "网格" in toggle.inner_text()
     assert not phone.locator(".site-nav ul").is_visible()
     toggle.click()
-    assert phone.locator(".site-nav ul").is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    assert phone.locator(".site-nav ul").is_visible()
+    assert toggle.get_attribute("aria-expanded") == "true"
 
 
 def test_the_menu_opens_on_a_phone_with_tap_targets_of_at_least_44_px(phone, live_server, world):

@@ -44,7 +44,8 @@ def test_the_next_meetings_agenda_lists_an_overdue_decision(phone, live_server, 
     browser_login(phone, live_server, chairman.username)
     phone.goto(f"{live_server.url}/me/")
     panel = phone.locator(".meeting-panel")
-    assert "1项决定已逾期" in panel.inner_text() and "落实楼道照明改造" in panel.inner_text()
+    assert "1项决定已逾期" in panel.inner_text()
+    assert "落实楼道照明改造" in panel.inner_text()
 
     follow_menu(phone, "联席会议")
     phone.get_by_role("link", name=upcoming.held_on.strftime("%Y年%-m月%-d日")).click()
@@ -62,7 +63,8 @@ def test_the_next_meetings_agenda_lists_an_overdue_decision(phone, live_server, 
     phone.get_by_role("button", name="根据提议生成议程").click()
     phone.wait_for_load_state("networkidle")
     item = phone.locator(".agenda-item").first
-    assert "回头看（已逾期" in item.inner_text() and "县住建局" in item.inner_text()
+    assert "回头看（已逾期" in item.inner_text()
+    assert "县住建局" in item.inner_text()
     assert Decision.objects.get(pk=decision.pk).followed_up_by.get().meeting == upcoming
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     assert phone.get_by_role("button", name="根据提议生成议程").bounding_box()["height"] >= 44

@@ -75,4 +75,5 @@ def test_the_office_number_on_the_home_page_is_tap_to_call(no_script_phone, live
     settings.NANJIE_OFFICE_PHONE = "0878-5710001"
     no_script_phone.goto(f"{live_server.url}/")
     call = no_script_phone.locator(".office a.tel")
-    assert call.get_attribute("href") == "tel:08785710001" and call.bounding_box()["height"] >= 44
+    assert call.get_attribute("href") == "tel:08785710001"
+    assert call.bounding_box()["height"] >= 44

@@ -38,7 +38,8 @@ def test_a_resident_books_the_next_free_clinic_near_home_and_cancels_it(phone, l
 
     # Their own station's clinic is first, under "where you live", with free times.
     first = phone.locator(".session-card").first
-    assert "社区义诊" in first.inner_text() and "栋川花园红色驿站" in first.inner_text()
+    assert "社区义诊" in first.inner_text()
+    assert "栋川花园红色驿站" in first.inner_text()
     first.locator("a.button").click()
 
     # They take the second time, give their name and phone, and book.
@@ -49,7 +50,9 @@ def test_a_resident_books_the_next_free_clinic_near_home_and_cancels_it(phone, l
     phone.click("form.booking-form button[type=submit]")
     phone.wait_for_url(re.compile(r"/volunteers/bookings/[\w-]+/\?new=1$"))
     page_text = phone.locator("main").inner_text()
-    assert "预约成功" in page_text and "李**" in page_text and "13812345678" not in page_text
+    assert "预约成功" in page_text
+    assert "李**" in page_text
+    assert "13812345678" not in page_text
     booking = Booking.objects.get()
     assert (booking.slot_at, booking.resident_phone) == (datetime.time(9, 20), "13812345678")
 

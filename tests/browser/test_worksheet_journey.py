@@ -28,7 +28,8 @@ def test_a_grid_worker_prints_the_visit_worksheet_of_their_grid(phone, live_serv
     phone.click("text=打印走访工作单")
     phone.click("text=打印第3网格走访工作单")
     sheet = phone.locator("article.worksheet")
-    assert sheet.count() == 2 and "138****5678" in sheet.first.inner_text()
+    assert sheet.count() == 2
+    assert "138****5678" in sheet.first.inner_text()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     pdf = phone.pdf(format="A4")  # the print CSS: one micro-grid per A4 page
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 2

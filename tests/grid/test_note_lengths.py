@@ -24,7 +24,8 @@ def visit(client, household, **notes):
 @pytest.mark.parametrize("note", NOTES)
 def test_a_visit_note_of_200000_characters_is_refused_in_chinese(client3, household, note):
     response = visit(client3, household, **{note: "长" * 200_000})
-    assert "最多 2000 个字" in response.content.decode() and not Visit.objects.exists()
+    assert "最多 2000 个字" in response.content.decode()
+    assert not Visit.objects.exists()
 
 
 def test_a_visit_note_of_2000_characters_is_saved(client3, household):
@@ -41,7 +42,8 @@ def test_household_notes_over_the_limit_are_refused(client3, tree):
     response = client3.post(reverse("field:household_new"), {
         "micro_grid": GridNode.objects.get(code="NJ-03-01").pk, "people": 1, "contact_name": "周建国",
         "notes": "备" * (NOTE_MAX_LENGTH + 1)})
-    assert "最多 2000 个字" in response.content.decode() and not Household.objects.exists()
+    assert "最多 2000 个字" in response.content.decode()
+    assert not Household.objects.exists()
 
 
 def test_the_whistle_outcome_over_the_limit_is_refused(client, branch):
@@ -58,7 +60,9 @@ def test_the_whistle_outcome_over_the_limit_is_refused(client, branch):
 def test_an_imported_note_over_the_limit_names_its_row_and_column(client3, tree):
     long_note = [*GOOD[:9], "备" * (NOTE_MAX_LENGTH + 1)]
     page = upload(client3, sheet(GOOD, long_note)).content.decode()
-    assert "第 3 行" in page and "“备注”过长" in page and not Household.objects.exists()
+    assert "第 3 行" in page
+    assert "“备注”过长" in page
+    assert not Household.objects.exists()
 
 
 def test_the_export_never_overflows_an_excel_cell(client3, tree):

@@ -56,7 +56,8 @@ def test_the_same_visit_form_sent_six_times_at_once_saves_one_visit(world):
         clients.append(client)
     url = reverse("field:visit_new", args=[household.pk])
     won, _refused = together([lambda c=c: c.post(url, data).status_code for c in clients])
-    assert Visit.objects.count() == 1 and won == [302] * PRESSES
+    assert Visit.objects.count() == 1
+    assert won == [302] * PRESSES
 
 
 def test_of_six_mediators_resolving_at_once_exactly_one_wins(world):
@@ -109,7 +110,8 @@ def test_the_same_pair_contact_sent_six_times_at_once_logs_one(world):
     pair = AssistancePair.objects.create(helper=user.person, helper_kind="staff", household=make_household())
     data = {"contacted_on": timezone.localdate().isoformat(), "how": "phone", "token": str(uuid.uuid4())}
     won, _refused = press_all(clients_of(user), reverse("field:pair_contact", args=[pair.pk]), data)
-    assert PairContact.objects.count() == 1 and won == [302] * PRESSES
+    assert PairContact.objects.count() == 1
+    assert won == [302] * PRESSES
 
 
 def test_the_same_three_ways_form_sent_six_times_at_once_saves_one(world):
@@ -120,21 +122,24 @@ def test_the_same_three_ways_form_sent_six_times_at_once_saves_one(world):
     data = {"way": "proxy", "what": "代缴医保", "done_on": timezone.localdate().isoformat(),
             "helper": user.person.pk, "token": str(uuid.uuid4())}
     won, _refused = press_all(clients_of(user), reverse("field:service_new", args=[household.pk]), data)
-    assert ServiceRecord.objects.count() == 1 and won == [302] * PRESSES
+    assert ServiceRecord.objects.count() == 1
+    assert won == [302] * PRESSES
 
 
 def test_the_same_dispute_form_sent_six_times_at_once_registers_one(world):
     data = {"micro_grid": GridNode.objects.get(code="NJ-03-01").pk, "kind": "family", "parties": "甲、乙",
             "summary": "赡养纠纷", "found_on": timezone.localdate().isoformat(), "token": str(uuid.uuid4())}
     won, _refused = press_all(clients_of(world["worker"]), reverse("field:dispute_new"), data)
-    assert Dispute.objects.count() == 1 and won == [302] * PRESSES
+    assert Dispute.objects.count() == 1
+    assert won == [302] * PRESSES
 
 
 def test_the_same_whistle_form_sent_six_times_at_once_blows_one(world):
     data = {"grid": GridNode.objects.get(code="NJ-03").pk, "what": "积水", "where": "荷花苑",
             "when": "2026-11-28T10:00", "urgency": "urgent", "token": str(uuid.uuid4())}
     won, _refused = press_all(clients_of(world["branch"]), reverse("field:whistle_new"), data)
-    assert Whistle.objects.count() == 1 and won == [302] * PRESSES
+    assert Whistle.objects.count() == 1
+    assert won == [302] * PRESSES
 
 
 def test_two_quick_posts_of_a_new_household_save_one_and_answer_the_other_with_the_form(world):
@@ -144,4 +149,5 @@ def test_two_quick_posts_of_a_new_household_save_one_and_answer_the_other_with_t
             "room": "301", "people": 2, "contact_name": "周建国"}
     won, _refused = press_all(clients_of(world["worker"]), reverse("field:household_new"), data)
     # No 500: one saved (302), every other press re-renders the form with "already registered" (200).
-    assert Household.objects.count() == 1 and sorted(won) == [200] * (PRESSES - 1) + [302]
+    assert Household.objects.count() == 1
+    assert sorted(won) == [200] * (PRESSES - 1) + [302]

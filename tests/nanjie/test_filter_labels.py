@@ -48,7 +48,8 @@ def test_the_households_page_has_no_dashes_or_unknown(client, db):
     make_tree(grids=1, micro_per_grid=2)
     client.force_login(make_grid_worker("NJ-01", "worker1"))
     page = client.get(reverse("field:households")).content.decode()
-    assert "---------" not in page and "未知" not in page
+    assert "---------" not in page
+    assert "未知" not in page
 
 
 def test_the_three_ways_radio_list_has_only_the_three_ways(db):

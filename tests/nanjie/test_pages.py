@@ -15,7 +15,8 @@ def test_healthz_answers_200_when_the_database_answers(client):
 @pytest.mark.django_db
 def test_an_unknown_page_gives_the_404_page_in_chinese(client):
     response = client.get("/no-such-page/")
-    assert response.status_code == 404 and "页面不存在" in response.content.decode()
+    assert response.status_code == 404
+    assert "页面不存在" in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -27,7 +28,8 @@ def test_the_site_speaks_chinese_by_default(client):
 def test_the_language_switch_turns_the_site_to_english(client):
     client.post(reverse("set_language"), {"language": "en", "next": "/accounts/login/"})
     body = client.get("/accounts/login/").content.decode()
-    assert '<html lang="en">' in body and "Staff login" in body
+    assert '<html lang="en">' in body
+    assert "Staff login" in body
 
 
 @pytest.mark.django_db
@@ -55,7 +57,8 @@ def test_the_header_shows_the_users_role(client):
 @pytest.mark.django_db
 def test_the_login_page_has_labelled_fields(client):
     body = client.get("/accounts/login/").content.decode()
-    assert 'for="id_username"' in body and 'for="id_password"' in body
+    assert 'for="id_username"' in body
+    assert 'for="id_password"' in body
 
 
 def _broken(client, error):
@@ -76,4 +79,6 @@ def test_while_the_database_is_down_the_error_page_is_a_503_with_retry_after(cli
 
 def test_any_other_error_is_the_500_page_without_retry_after(client):
     response = _broken(client, RuntimeError("bug"))
-    assert response.status_code == 500 and "Retry-After" not in response and "系统暂时出错" in response.content.decode()
+    assert response.status_code == 500
+    assert "Retry-After" not in response
+    assert "系统暂时出错" in response.content.decode()

@@ -28,7 +28,9 @@ def test_a_long_list_is_counted_up_to_the_cap_and_prints_with_a_plus(nodes):
 
 def test_a_later_page_lists_its_rows(nodes):
     page = paginate(RequestFactory().get("/?page=2"), GridNode.objects.order_by("code"), per_page=4)
-    assert page.number == 2 and not page.paginator.capped and [n.code for n in page] == ["NJ-04", "NJ-05"]
+    assert page.number == 2
+    assert not page.paginator.capped
+    assert [n.code for n in page] == ["NJ-04", "NJ-05"]
 
 
 def test_the_community_is_the_subtree_of_the_total_grid_with_the_portals_code(nodes, settings):

@@ -188,7 +188,8 @@ def test_each_harmless_text_passes(text):
 
 
 def test_the_table_has_at_least_sixty_spellings():
-    assert len(LEAKING) >= 60 and len(HARMLESS) >= 60
+    assert len(LEAKING) >= 60
+    assert len(HARMLESS) >= 60
 
 
 def test_masking_leaves_no_secret_of_the_table():
@@ -206,11 +207,13 @@ def test_every_passage_says_why_in_words():
 
 def test_passages_are_in_order_and_do_not_overlap():
     passages = find("QQ12345678，3栋2单元401室，13912345678")
-    assert all(a.end <= b.start for a, b in zip(passages, passages[1:], strict=False)) and len(passages) == 3
+    assert all(a.end <= b.start for a, b in zip(passages, passages[1:], strict=False))
+    assert len(passages) == 3
 
 
 def test_a_name_shorter_than_two_characters_is_not_looked_for():
-    assert find("王", ["王"]) == [] and find("已修好", ["", None, "张**"]) == []
+    assert find("王", ["王"]) == []
+    assert find("已修好", ["", None, "张**"]) == []
 
 
 def test_every_occurrence_of_a_known_name_is_found():
@@ -220,12 +223,15 @@ def test_every_occurrence_of_a_known_name_is_found():
 def test_segments_cover_the_whole_text_and_mark_the_passages():
     text = "已上门，电话13912345678。"
     pieces = segments(text, find(text))
-    assert "".join(p.text for p in pieces) == text and [p.text for p in pieces if p.reason] == ["13912345678"]
+    assert "".join(p.text for p in pieces) == text
+    assert [p.text for p in pieces if p.reason] == ["13912345678"]
 
 
 def test_name_candidates_are_two_to_four_chinese_characters_in_a_row():
     candidates = name_candidates("联系人张三丰在家")
-    assert {"张三", "张三丰", "三丰在家"} <= candidates and "联" not in candidates and "联系人张三" not in candidates
+    assert {"张三", "张三丰", "三丰在家"} <= candidates
+    assert "联" not in candidates
+    assert "联系人张三" not in candidates
 
 
 def test_name_candidates_are_one_to_three_latin_words_as_written_lower_case_and_capitalised():
@@ -235,7 +241,8 @@ def test_name_candidates_are_one_to_three_latin_words_as_written_lower_case_and_
 def test_the_refusal_names_each_passage_in_chinese():
     text = "电话13912345678，住3栋2单元401"
     error = refusal(text, find(text))
-    assert error.code == "personal_data" and "“13912345678”（手机号码）" in error.messages[0]
+    assert error.code == "personal_data"
+    assert "“13912345678”（手机号码）" in error.messages[0]
 
 
 def test_refuse_personal_data_raises_for_a_leak_and_not_for_a_harmless_text():
@@ -251,7 +258,8 @@ def test_the_mask_is_three_stars():
 
 @pytest.mark.parametrize("text", ["", None, "\x00", "9" * 5000, "张" * 3000, "1 " * 2000, "-" * 100, "🙂" * 50])
 def test_odd_input_never_raises(text):
-    assert isinstance(find(text, KNOWN), list) and isinstance(mask(text or ""), str)
+    assert isinstance(find(text, KNOWN), list)
+    assert isinstance(mask(text or ""), str)
 
 
 # Digits, separators, address and name words, and anything else: the pieces the patterns are made of.

@@ -41,20 +41,23 @@ def test_a_public_page_reads_from_the_replica(client, category):
     order(category)
     with Queries() as queries:
         assert client.get("/board/").status_code == 200
-    assert len(queries.replica) > 0 and len(queries.primary) == 0
+    assert len(queries.replica) > 0
+    assert len(queries.primary) == 0
 
 
 def test_a_wish_post_reads_and_writes_on_the_primary(client, category):
     with Queries() as queries:
         response = client.post("/wish/", wish_post(category))
-    assert response.status_code == 302 and len(queries.replica) == 0
+    assert response.status_code == 302
+    assert len(queries.replica) == 0
 
 
 def test_the_tracking_page_right_after_the_wish_reads_from_the_primary(client, category):
     response = client.post("/wish/", wish_post(category))
     with Queries() as queries:
         page = client.get(response["Location"])
-    assert page.status_code == 200 and len(queries.replica) == 0
+    assert page.status_code == 200
+    assert len(queries.replica) == 0
 
 
 def test_a_write_pins_the_browser_to_the_primary_for_the_configured_seconds(client, category, settings):
@@ -81,7 +84,8 @@ def test_a_streamed_export_reads_its_rows_from_the_replica(client, category):
     with Queries() as queries:
         response = client.get("/requests/queue/all/export.csv")
         body = b"".join(response.streaming_content)
-    assert response.status_code == 200 and len(body) > 0
+    assert response.status_code == 200
+    assert len(body) > 0
     assert any("requests_request" in query["sql"] for query in queries.replica)
 
 

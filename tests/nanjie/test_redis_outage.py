@@ -22,7 +22,8 @@ def redis_down(settings):
 def test_a_resident_without_a_session_still_sends_a_wish(redis_down, client):
     category = community()[0]
     response = client.post("/wish/", wish_post(category))
-    assert response.status_code == 302 and Request.objects.count() == 1
+    assert response.status_code == 302
+    assert Request.objects.count() == 1
 
 
 def test_a_session_that_cannot_be_read_is_the_login_page(redis_down):

@@ -54,7 +54,8 @@ def test_good_production_values_start():
         "replica-of-sqlite", "zero-pin-seconds", "s3-endpoint-without-scheme"])
 def test_bad_values_stop_the_start_with_improperly_configured(overrides):
     result = start(**overrides)
-    assert result.returncode != 0 and "ImproperlyConfigured" in result.stderr
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
 
 
 def value_of(expression, **overrides):
@@ -118,7 +119,8 @@ def test_a_postgres_url_gives_every_part_and_persistent_checked_connections():
     assert {key: database[key] for key in ("ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT", "OPTIONS")} == {
         "ENGINE": "django.db.backends.postgresql", "NAME": "nanjie_grid", "USER": "nanjie", "PASSWORD": "s@cret",
         "HOST": "db.internal", "PORT": "6432", "OPTIONS": {"sslmode": "require"}}
-    assert database["CONN_HEALTH_CHECKS"] is True and database["CONN_MAX_AGE"] > 0
+    assert database["CONN_HEALTH_CHECKS"] is True
+    assert database["CONN_MAX_AGE"] > 0
 
 
 def test_postgresql_choice_lists_use_plain_cursors():

@@ -23,7 +23,8 @@ def test_a_photo_is_sent_and_shown_through_a_storage_that_has_no_local_path(no_l
     wish = Request.objects.get()
     response = client.get(f"/requests/photo/{wish.photos.get().pk}/", {"t": wish.token})
     assert isinstance(default_storage._wrapped, InMemoryStorage)
-    assert response.status_code == 200 and b"".join(response.streaming_content)[:2] == b"\xff\xd8"
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)[:2] == b"\xff\xd8"
 
 
 def test_without_a_bucket_photos_go_to_the_media_folder(monkeypatch):

@@ -128,7 +128,8 @@ def test_the_booking_form_survives_anything_and_books_all_or_nothing(world, db, 
         assert_refused_politely(response)
         if response.status_code == 302:
             booking = Booking.objects.get(submission=uuid.UUID(fields["submission"]))
-            assert booking.events.count() == 1 and booking.cancel() is None
+            assert booking.events.count() == 1
+            assert booking.cancel() is None
         else:
             assert Booking.objects.count() == before
 
@@ -472,7 +473,8 @@ def test_an_admin_date_in_the_calendar_still_filters_the_list(world, db, name, f
 ])
 def test_a_nul_character_anywhere_is_a_400_page(world, db, persona, method, url, data):
     response = getattr(world.client(persona), method)(url, data)
-    assert response.status_code == 400 and "<h1" in response.content.decode()
+    assert response.status_code == 400
+    assert "<h1" in response.content.decode()
 
 
 # --- admin: an object id that is not a number (a typo, a truncated link) ---------------------------------------
@@ -509,7 +511,8 @@ def history_record_urls():
 @pytest.mark.parametrize("name", history_record_urls())
 def test_an_admin_history_record_for_an_id_that_is_not_a_number_goes_back_to_the_index(world, db, name):
     response = world.client("superuser").get(reverse(name, args=["abc", "1"]))
-    assert response.status_code == 302 and response["Location"] == reverse("admin:index")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
 
 
 def test_an_admin_history_record_for_a_version_that_is_not_a_number_goes_back_to_the_index(world, db):
@@ -541,7 +544,8 @@ def assert_open311_answer(response, fmt):
     parsed = json.loads(response.content) if fmt == "json" else ElementTree.fromstring(response.content)
     if response.status_code != 200:
         errors = parsed if fmt == "json" else [{child.tag: child.text for child in error} for error in parsed]
-        assert errors and all(set(error) == {"code", "description"} for error in errors)
+        assert errors
+        assert all(set(error) == {"code", "description"} for error in errors)
 
 
 @pytest.mark.parametrize("fmt", ["json", "xml"])
@@ -822,6 +826,7 @@ def test_the_elderly_switch_survives_anything_and_stays_on_the_site(world, db):
         assert_refused_politely(response)  # a NUL anywhere is the 400 page
         if response.status_code != 400:
             location = urlsplit(response["Location"].replace("\\", "/"))
-            assert response.status_code == 302 and (location.scheme, location.netloc) == ("", "")
+            assert response.status_code == 302
+            assert (location.scheme, location.netloc) == ("", "")
 
     check()

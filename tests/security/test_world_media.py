@@ -26,4 +26,5 @@ def test_a_test_that_needs_the_photo_file_gets_it_in_its_own_media_root(settings
     world = build_world()
     settings.MEDIA_ROOT = tmp_path / "this-test"
     photo = world.ensure_photo_file()
-    assert default_storage.exists(photo.image.name) and _files(tmp_path / "this-test")
+    assert default_storage.exists(photo.image.name)
+    assert _files(tmp_path / "this-test")

@@ -40,12 +40,15 @@ def test_a_second_run_adds_nothing(db_seeded):
 
 def test_the_centre_has_the_articles_13_positions(db_seeded):
     names = set(Position.objects.centre().values_list("name", flat=True))
-    assert len(names) == 13 and {"社区警务站", "司法行政服务站", "妇女儿童之家", "社会组织孵化站"} <= names
+    assert len(names) == 13
+    assert {"社区警务站", "司法行政服务站", "妇女儿童之家", "社会组织孵化站"} <= names
 
 
 def test_some_red_stations_stand_in_compounds_and_some_on_streets(db_seeded):
     compounds = list(Position.objects.stations().values_list("compound", flat=True))
-    assert len(compounds) == 8 and "" in compounds and len([name for name in compounds if name]) == 6
+    assert len(compounds) == 8
+    assert "" in compounds
+    assert len([name for name in compounds if name]) == 6
 
 
 def test_one_first_aid_kit_is_past_its_date(db_seeded):
@@ -55,7 +58,8 @@ def test_one_first_aid_kit_is_past_its_date(db_seeded):
 
 def test_a_year_of_sessions_is_held_with_counts_and_some_cancelled(db_seeded):
     past = Session.objects.filter(on__lt=timezone.localdate())
-    assert past.filter(state="held", served_count__gt=0).count() > 300 and past.filter(state="cancelled").exists()
+    assert past.filter(state="held", served_count__gt=0).count() > 300
+    assert past.filter(state="cancelled").exists()
 
 
 def test_no_past_session_is_left_unrecorded(db_seeded):

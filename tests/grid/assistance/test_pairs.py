@@ -30,7 +30,8 @@ def test_a_recent_contact_makes_the_pair_ok(worker3, household):
 def test_the_helpers_home_lists_overdue_pairs(client3, worker3, household):
     make_pair(worker3, household, 40)
     page = client3.get(reverse("me")).content.decode()
-    assert "我的结对帮扶" in page and "已逾期" in page
+    assert "我的结对帮扶" in page
+    assert "已逾期" in page
 
 
 def test_a_helper_logs_a_contact(client3, worker3, household):
@@ -45,7 +46,8 @@ def test_a_contact_in_the_future_is_refused(client3, worker3, household):
     tomorrow = (TODAY() + datetime.timedelta(days=1)).isoformat()
     response = client3.post(reverse("field:pair_contact", args=[pair.pk]), {"contacted_on": tomorrow, "how": "phone",
                                                                             "token": str(uuid.uuid4())})
-    assert response.status_code == 400 and not PairContact.objects.exists()
+    assert response.status_code == 400
+    assert not PairContact.objects.exists()
 
 
 def test_getting_the_contact_url_is_405(client3, worker3, household):

@@ -32,7 +32,8 @@ def test_every_way_is_shown_in_the_articles_order_even_when_only_the_last_has_re
     record(worker3, household, "doorstep")
     page = client3.get(reverse("field:services")).content.decode()
     figures = [page.index(label) for label in ("代理办", "领着办", "上门办")]
-    assert figures == sorted(figures) and '<span class="figure">0</span> 代理办' in page
+    assert figures == sorted(figures)
+    assert '<span class="figure">0</span> 代理办' in page
 
 
 def test_with_no_records_every_way_shows_zero(client3, tree):
@@ -43,7 +44,8 @@ def test_with_no_records_every_way_shows_zero(client3, tree):
 def test_services_are_counted_per_grid(client3, worker3, household):
     record(worker3, household, "doorstep")
     rows = client3.get(reverse("field:services")).context["grid_rows"]
-    assert rows["NJ-03"]["counts"]["doorstep"] == 1 and rows["NJ-03"]["total"] == 1
+    assert rows["NJ-03"]["counts"]["doorstep"] == 1
+    assert rows["NJ-03"]["total"] == 1
 
 
 def test_a_service_in_the_future_is_refused(client3, worker3, household):

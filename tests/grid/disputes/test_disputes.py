@@ -43,7 +43,8 @@ def test_an_illegal_move_through_the_page_shows_a_message_and_changes_nothing(cl
     response = client3.post(reverse("field:dispute_move", args=[dispute.pk, "resolve"]), {"outcome": "和解"},
                             follow=True)
     dispute.refresh_from_db()
-    assert "请先开始调解" in response.content.decode() and dispute.state == "registered"
+    assert "请先开始调解" in response.content.decode()
+    assert dispute.state == "registered"
 
 
 def test_a_dispute_is_referred_upward(client3, worker3, tree):
@@ -163,8 +164,9 @@ def test_the_resolve_form_refuses_a_follow_up_in_the_past_and_keeps_the_outcome(
     response = client3.post(reverse("field:dispute_move", args=[dispute.pk, "resolve"]),
                             {"outcome": "双方和解", "follow_up_on": yesterday})
     dispute.refresh_from_db()
-    assert (response.status_code, dispute.state) == (400, "mediating") and "回访日期不能早于化解日期" in \
-        response.content.decode()
+    assert (response.status_code, dispute.state) == (400, "mediating")
+    assert ("回访日期不能早于化解日期" in \
+        response.content.decode())
 
 
 def test_a_follow_up_on_the_day_of_resolution_is_taken(worker3, tree):

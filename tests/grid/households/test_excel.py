@@ -36,12 +36,14 @@ def test_a_valid_sheet_imports_households_with_their_tags(client3, tree):
 def test_a_bad_row_imports_nothing_and_names_the_row(client3, tree):
     bad = ["NJ-03-01", "南街小区", "5", "2", "302", "三", "李华", "", "", ""]
     response = upload(client3, sheet(GOOD, bad))
-    assert "第 3 行" in response.content.decode() and not Household.objects.exists()
+    assert "第 3 行" in response.content.decode()
+    assert not Household.objects.exists()
 
 
 def test_a_micro_grid_of_another_grid_is_a_row_error(client3, tree):
     response = upload(client3, sheet(["NJ-04-01", *GOOD[1:]]))
-    assert "不存在或不在您的网格内" in response.content.decode() and not Household.objects.exists()
+    assert "不存在或不在您的网格内" in response.content.decode()
+    assert not Household.objects.exists()
 
 
 def test_an_unknown_special_group_is_a_row_error(client3, tree):
@@ -51,7 +53,8 @@ def test_an_unknown_special_group_is_a_row_error(client3, tree):
 
 def test_a_bad_phone_is_a_row_error(client3, tree):
     response = upload(client3, sheet([*GOOD[:7], "123", "", ""]))
-    assert "第 2 行" in response.content.decode() and not Household.objects.exists()
+    assert "第 2 行" in response.content.decode()
+    assert not Household.objects.exists()
 
 
 def test_a_file_that_is_not_a_spreadsheet_gets_a_clear_message(client3, tree):
@@ -61,12 +64,14 @@ def test_a_file_that_is_not_a_spreadsheet_gets_a_clear_message(client3, tree):
 
 def test_wrong_headers_get_a_clear_message(client3, tree):
     response = upload(client3, sheet(GOOD, headers=["code", *excel.HEADERS[1:]]))
-    assert "第一行必须是表头" in response.content.decode() and not Household.objects.exists()
+    assert "第一行必须是表头" in response.content.decode()
+    assert not Household.objects.exists()
 
 
 def test_the_same_household_twice_in_a_file_is_refused(client3, tree):
     response = upload(client3, sheet(GOOD, GOOD))
-    assert "出现了两次" in response.content.decode() and not Household.objects.exists()
+    assert "出现了两次" in response.content.decode()
+    assert not Household.objects.exists()
 
 
 def test_an_exported_sheet_imports_back_as_updates(client3, tree):
@@ -100,13 +105,15 @@ def test_import_is_refused_to_a_read_only_role(client, tree):
 def test_a_row_with_several_problems_reports_all_of_them(client3, tree):
     bad = ["NJ-99-01", "南街小区", "5", "2", "302", "三", "", "123", "外星人", ""]
     errors = upload(client3, sheet(GOOD, bad)).context["errors"]
-    assert len(errors) == 5 and {row for row, _message in errors} == {3}
+    assert len(errors) == 5
+    assert {row for row, _message in errors} == {3}
 
 
 def test_each_problem_of_a_row_is_named(client3, tree):
     bad = ["NJ-03-01", "南街小区", "5", "2", "302", "0", "李华", "123", "", ""]
     page = upload(client3, sheet(bad)).content.decode()
-    assert "人数必须在 1 到 99 之间" in page and page.count("第 2 行") == 2
+    assert "人数必须在 1 到 99 之间" in page
+    assert page.count("第 2 行") == 2
 
 
 def disposition(client, **params):
@@ -191,7 +198,8 @@ def test_a_sheet_that_unpacks_too_large_is_refused_before_it_is_loaded(client3, 
     assert file.size < 20_000
     with mock.patch.object(excel, "load_workbook", side_effect=AssertionError("loaded")):
         response = upload(client3, file)
-    assert "解压后超过 1 MB" in response.content.decode() and not Household.objects.exists()
+    assert "解压后超过 1 MB" in response.content.decode()
+    assert not Household.objects.exists()
 
 
 def test_the_archive_limit_fits_a_full_household_sheet():
@@ -200,7 +208,8 @@ def test_the_archive_limit_fits_a_full_household_sheet():
 
 def test_a_cell_longer_than_excel_keeps_is_refused_with_a_message(client3, tree):
     response = upload(client3, bomb("A" * (excel.EXCEL_CELL_LIMIT + 1)))
-    assert "超过 32767 个字符" in response.content.decode() and not Household.objects.exists()
+    assert "超过 32767 个字符" in response.content.decode()
+    assert not Household.objects.exists()
 
 
 def _export(client):

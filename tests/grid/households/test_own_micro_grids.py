@@ -29,7 +29,8 @@ def worker_of_one(tree):
 
 def test_a_worker_sees_only_their_micro_grids_by_default(client, worker_of_one, two_households):
     page = _page(client, worker_of_one)
-    assert "甲本微网格" in page and "乙邻微网格" not in page
+    assert "甲本微网格" in page
+    assert "乙邻微网格" not in page
 
 
 def test_a_worker_can_widen_the_list_to_the_grid(client, worker_of_one, two_households):
@@ -44,7 +45,8 @@ def test_a_chosen_micro_grid_overrides_the_default(client, worker_of_one, two_ho
 def test_the_grid_leader_sees_the_whole_grid(client, tree, two_households):
     leader = make_grid_worker("NJ-03", "leader3", role=GridPost.Role.LEADER)
     page = _page(client, leader)
-    assert "甲本微网格" in page and "乙邻微网格" in page
+    assert "甲本微网格" in page
+    assert "乙邻微网格" in page
 
 
 def test_the_leader_has_no_area_choice(client, tree, two_households):

@@ -90,7 +90,8 @@ def test_the_branch_closes_a_whistle_with_the_outcome(client, branch):
     client.force_login(branch)
     client.post(reverse("field:whistle_close", args=[whistle.pk]), {"outcome": "排水沟已疏通"})
     whistle.refresh_from_db()
-    assert whistle.outcome == "排水沟已疏通" and whistle.closed_at is not None
+    assert whistle.outcome == "排水沟已疏通"
+    assert whistle.closed_at is not None
 
 
 def test_a_team_member_cannot_close_a_whistle(client, member, branch):
@@ -190,14 +191,16 @@ def test_a_roster_member_without_a_role_lists_the_whistles_of_their_grid(client,
     mine, other = blow(branch), blow(branch, grid="NJ-04")
     client.force_login(homeowner)
     listed = list(client.get(reverse("field:whistles")).context["page"].object_list)
-    assert listed == [mine] and other not in listed
+    assert listed == [mine]
+    assert other not in listed
 
 
 def test_the_home_panel_says_reported_in_once_they_have(client, homeowner, branch):
     blow(branch).report_in(homeowner.person, "")
     client.force_login(homeowner)
     page = client.get(reverse("me")).content.decode()
-    assert "panel-whistles" in page and "已报到" in page
+    assert "panel-whistles" in page
+    assert "已报到" in page
 
 
 def test_the_home_panel_does_not_say_reported_in_before_they_have(client, homeowner, branch):

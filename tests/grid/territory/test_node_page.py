@@ -18,7 +18,8 @@ def edit(code):
 def test_a_grid_page_shows_breadcrumbs_back_to_the_total_grid(client, worker3):
     client.force_login(worker3)
     body = client.get(page("NJ-03-01")).content.decode()
-    assert 'href="/grid/NJ/"' in body and 'href="/grid/NJ-03/"' in body
+    assert 'href="/grid/NJ/"' in body
+    assert 'href="/grid/NJ-03/"' in body
 
 
 def test_a_grid_page_shows_its_leader_and_workers_with_the_micro_grids_they_cover(client, worker3, tree):
@@ -26,7 +27,8 @@ def test_a_grid_page_shows_its_leader_and_workers_with_the_micro_grids_they_cove
     GridPost.objects.create(node=GridNode.objects.get(code="NJ-03"), role=GridPost.Role.LEADER, person=leader)
     client.force_login(worker3)
     body = client.get(page("NJ-03")).content.decode()
-    assert "网格长甲" in body and worker3.person.name in body
+    assert "网格长甲" in body
+    assert worker3.person.name in body
     assert 'href="/grid/NJ-03-02/"' in body
 
 
@@ -91,7 +93,8 @@ def test_a_joint_meeting_member_sees_but_cannot_edit(client, tree):
 def test_a_too_long_description_is_refused_with_a_message_and_nothing_saved(client, worker3):
     client.force_login(worker3)
     response = client.post(edit("NJ-03-01"), {"description": "楼" * 2001})
-    assert response.status_code == 400 and "errorlist" in response.content.decode()
+    assert response.status_code == 400
+    assert "errorlist" in response.content.decode()
     assert GridNode.objects.get(code="NJ-03-01").description == ""
 
 

@@ -68,7 +68,8 @@ def test_overview_nests_micro_grids_inside_their_grid_in_details(client, worker3
 
 def test_overview_asks_an_anonymous_visitor_to_log_in(client, tree):
     response = client.get(URL)
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
 
 
 def test_overview_flags_a_micro_grid_no_worker_covers(client, worker3):

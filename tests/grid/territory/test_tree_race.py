@@ -29,7 +29,8 @@ def assert_nested_sets_are_consistent():
         for node in nodes:
             parent = by_pk.get(node.parent_id)
             if parent is not None:
-                assert parent.lft < node.lft < node.rght < parent.rght and node.level == parent.level + 1
+                assert parent.lft < node.lft < node.rght < parent.rght
+                assert node.level == parent.level + 1
 
 
 def writer(number, errors, barrier):

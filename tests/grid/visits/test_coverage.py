@@ -42,7 +42,8 @@ def test_the_coverage_page_lists_stale_households_first(client3, worker3):
     fresh = make_household(contact_name="刚走访")
     make_visit(fresh, worker3)
     page = client3.get(reverse("field:coverage")).content.decode()
-    assert "久未走访" in page.split("较长时间未走访")[-1] and "刚走访" not in page
+    assert "久未走访" in page.split("较长时间未走访")[-1]
+    assert "刚走访" not in page
 
 
 def test_the_home_page_shows_the_workers_coverage(client3, worker3):

@@ -39,4 +39,5 @@ def test_ticks_come_before_the_typed_words(client3, form_url):
 
 def test_a_choice_not_in_the_list_is_refused_with_a_message(client3, form_url):
     response = _post(client3, form_url, asked_picks=["9"], asked="问候")
-    assert not Visit.objects.exists() and "请只勾选列表中的选项" in response.content.decode()
+    assert not Visit.objects.exists()
+    assert "请只勾选列表中的选项" in response.content.decode()

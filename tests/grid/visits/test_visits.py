@@ -28,20 +28,23 @@ def test_the_visit_form_defaults_to_today(client3, household):
 def test_a_visit_in_the_future_is_refused_in_chinese(client3, household):
     tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
     response = client3.post(reverse("field:visit_new", args=[household.pk]), visit_data(visited_on=tomorrow))
-    assert "走访日期不能晚于今天" in response.content.decode() and not Visit.objects.exists()
+    assert "走访日期不能晚于今天" in response.content.decode()
+    assert not Visit.objects.exists()
 
 
 def test_an_empty_visit_is_refused(client3, household):
     data = visit_data(walked="", looked="", asked="", listened="", opinions="")
     response = client3.post(reverse("field:visit_new", args=[household.pk]), data)
-    assert "请至少填写一项走访情况" in response.content.decode() and not Visit.objects.exists()
+    assert "请至少填写一项走访情况" in response.content.decode()
+    assert not Visit.objects.exists()
 
 
 def test_a_double_submission_saves_one_visit(client3, household):
     data = visit_data()
     client3.post(reverse("field:visit_new", args=[household.pk]), data)
     second = client3.post(reverse("field:visit_new", args=[household.pk]), data)
-    assert Visit.objects.count() == 1 and second["Location"] == reverse("field:visit", args=[Visit.objects.get().pk])
+    assert Visit.objects.count() == 1
+    assert second["Location"] == reverse("field:visit", args=[Visit.objects.get().pk])
 
 
 def test_an_unknown_household_is_404(client3, tree):
@@ -54,7 +57,8 @@ def test_a_user_without_a_roster_person_cannot_log_a_visit(client, household):
 
     client.force_login(make_user(roles=[GRID_WORKER]))
     response = client.post(reverse("field:visit_new", args=[household.pk]), visit_data())
-    assert response.status_code in (403, 404) and not Visit.objects.exists()
+    assert response.status_code in (403, 404)
+    assert not Visit.objects.exists()
 
 
 def test_search_by_building_and_room_finds_the_household(client3, household):

@@ -26,7 +26,8 @@ def twice(client, url, data):
 def test_a_double_tap_on_a_pair_contact_logs_one_contact(client3, pair):
     second = twice(client3, reverse("field:pair_contact", args=[pair.pk]),
                    {"contacted_on": timezone.localdate().isoformat(), "how": "phone", "note": "身体好"})
-    assert PairContact.objects.count() == 1 and "已保存过，不会重复保存" in second.content.decode()
+    assert PairContact.objects.count() == 1
+    assert "已保存过，不会重复保存" in second.content.decode()
 
 
 def test_a_double_tap_on_a_three_ways_record_saves_one(client3, worker3, household):
@@ -40,8 +41,9 @@ def test_a_double_tap_on_a_new_dispute_registers_one(client3, tree):
     second = twice(client3, reverse("field:dispute_new"), {
         "micro_grid": GridNode.objects.get(code="NJ-03-01").pk, "kind": "family", "parties": "甲、乙",
         "summary": "赡养纠纷", "found_on": timezone.localdate().isoformat()})
-    assert Dispute.objects.count() == 1 and second.redirect_chain[-1][0] == reverse(
-        "field:dispute", args=[Dispute.objects.get().pk])
+    assert Dispute.objects.count() == 1
+    assert (second.redirect_chain[-1][0] == reverse(
+        "field:dispute", args=[Dispute.objects.get().pk]))
 
 
 def test_a_double_tap_on_the_whistle_blows_it_once(client, branch):
@@ -67,7 +69,8 @@ def test_another_users_token_is_not_their_record(client, client3, worker3, house
     client3.post(reverse("field:dispute_new"), data)
     client.force_login(make_grid_worker("NJ-03"))
     response = client.post(reverse("field:dispute_new"), data)
-    assert Dispute.objects.count() == 1 and response.status_code != 302  # the token is taken: no second row
+    assert Dispute.objects.count() == 1
+    assert response.status_code != 302  # the token is taken: no second row
 
 
 @pytest.mark.parametrize("name", ["field:dispute_new", "field:whistle_new"])
@@ -80,7 +83,8 @@ def test_the_new_forms_carry_a_fresh_token(client, branch, name):
 def test_a_form_without_its_token_is_refused(client3, pair):
     response = client3.post(reverse("field:pair_contact", args=[pair.pk]),
                             {"contacted_on": timezone.localdate().isoformat(), "how": "phone"})
-    assert response.status_code == 400 and not PairContact.objects.exists()
+    assert response.status_code == 400
+    assert not PairContact.objects.exists()
 
 
 def test_a_new_household_that_lost_a_race_gets_the_form_message_not_a_500(client3, tree, monkeypatch):
@@ -98,5 +102,6 @@ def test_a_new_household_that_lost_a_race_gets_the_form_message_not_a_500(client
     response = client3.post(reverse("field:household_new"), {
         "micro_grid": existing.micro_grid_id, "building": "5", "unit_number": "2", "room": "301", "people": 2,
         "contact_name": "周建国"})
-    assert (response.status_code, Household.objects.count()) == (200, 1) and "该住户已登记" in \
-        response.content.decode()
+    assert (response.status_code, Household.objects.count()) == (200, 1)
+    assert ("该住户已登记" in \
+        response.content.decode())

@@ -50,7 +50,8 @@ def test_an_unbound_form_carries_a_fresh_key_each_time():
 @pytest.mark.parametrize("bad", ["", "not-a-uuid", "<script>"])
 def test_a_broken_key_is_renewed_and_the_form_says_the_page_expired(bad):
     form = bound(note="x", token=bad)
-    assert not form.is_valid() and form.errors.as_data()["__all__"][0].code == "renewed"
+    assert not form.is_valid()
+    assert form.errors.as_data()["__all__"][0].code == "renewed"
 
 
 def test_a_renewed_form_keeps_what_was_typed_and_carries_a_valid_key():

@@ -38,7 +38,8 @@ def test_the_refusal_says_why_and_keeps_what_was_typed(client, category):
     key = str(uuid.uuid4())
     client.post(URL, wish_post(category, text=FIRST, submission=key))
     page = client.post(URL, wish_post(category, text=SECOND, submission=key)).content.decode()
-    assert SECOND in page and "已经用来提交过别的内容" in page
+    assert SECOND in page
+    assert "已经用来提交过别的内容" in page
 
 
 def test_the_refused_page_carries_a_fresh_key_that_sends_the_wish(client, category):
@@ -46,20 +47,24 @@ def test_the_refused_page_carries_a_fresh_key_that_sends_the_wish(client, catego
     client.post(URL, wish_post(category, text=FIRST, submission=key))
     fresh = _submission(client.post(URL, wish_post(category, text=SECOND, submission=key)).content.decode())
     response = client.post(URL, wish_post(category, text=SECOND, submission=fresh))
-    assert fresh != key and response.status_code == 302 and Request.objects.filter(text=SECOND).exists()
+    assert fresh != key
+    assert response.status_code == 302
+    assert Request.objects.filter(text=SECOND).exists()
 
 
 def test_a_used_key_with_another_phone_is_refused(client, category):
     key = str(uuid.uuid4())
     client.post(URL, wish_post(category, text=FIRST, submission=key, resident_phone="13812345678"))
     response = client.post(URL, wish_post(category, text=FIRST, submission=key, resident_phone="13987654321"))
-    assert response.status_code == 200 and Request.objects.count() == 1
+    assert response.status_code == 200
+    assert Request.objects.count() == 1
 
 
 def test_the_same_content_again_is_still_a_repeat(client, category):
     data = wish_post(category, text=FIRST)
     first, again = client.post(URL, data), client.post(URL, data)
-    assert again["Location"] == first["Location"] and Request.objects.count() == 1
+    assert again["Location"] == first["Location"]
+    assert Request.objects.count() == 1
 
 
 def test_ordering_with_a_used_key_and_other_text_is_refused_with_a_code(category):

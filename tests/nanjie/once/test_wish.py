@@ -55,5 +55,7 @@ def test_eight_parallel_posts_of_one_token_make_one_request():
         thread.start()
     for thread in threads:
         thread.join()
-    assert Request.objects.count() == 1 and Request.objects.get().transitions.count() == 1
-    assert statuses == [302] * 8 and len(set(locations)) == 1
+    assert Request.objects.count() == 1
+    assert Request.objects.get().transitions.count() == 1
+    assert statuses == [302] * 8
+    assert len(set(locations)) == 1

@@ -34,7 +34,8 @@ def test_it_refuses_a_claim_beyond_the_slots_left_and_names_who_holds_them():
     claimed(need, make_unit(name="县人民医院"), 2)
     with pytest.raises(ValidationError) as error:
         claimed(need, make_unit(name="县住建局"))
-    assert error.value.code == "taken" and "县人民医院" in error.value.messages[0]
+    assert error.value.code == "taken"
+    assert "县人民医院" in error.value.messages[0]
 
 
 def test_it_refuses_a_second_claim_of_the_same_unit():

@@ -39,7 +39,8 @@ def page(client, user, name, *args, **query):
 
 def test_the_public_needs_list_names_the_grid_of_a_micro_grid_need(w, client):
     body = client.get(reverse("partners:public_needs")).content.decode()
-    assert "第1网格" in body and "第1网格第2微网格" not in body
+    assert "第1网格" in body
+    assert "第1网格第2微网格" not in body
 
 
 def test_the_public_needs_list_shows_who_claimed_and_delivered(w, client):
@@ -87,7 +88,8 @@ def test_the_drill_down_lists_the_needs_a_unit_claimed(w, client):
 def test_a_member_claims_a_need_for_their_unit(w, client):
     client.force_login(w.member)
     response = client.post(reverse("partners:need_claim", args=[w.ours.pk]), {"unit": w.hospital.pk, "quantity": 1})
-    assert response.status_code == 302 and w.ours.claims.get().unit == w.hospital
+    assert response.status_code == 302
+    assert w.ours.claims.get().unit == w.hospital
 
 
 def test_claiming_by_get_is_a_405(w, client):
@@ -103,14 +105,16 @@ def test_a_worker_may_not_claim(w, client):
 def test_a_member_may_not_claim_for_another_unit(w, client):
     client.force_login(w.member)
     response = client.post(reverse("partners:need_claim", args=[w.ours.pk]), {"unit": w.housing.pk, "quantity": 1})
-    assert response.status_code == 400 and not w.ours.claims.exists()
+    assert response.status_code == 400
+    assert not w.ours.claims.exists()
 
 
 def test_the_loser_of_the_last_slot_sees_who_has_it(w, client):
     claimed(w.ours, w.housing)
     client.force_login(w.member)
     response = client.post(reverse("partners:need_claim", args=[w.ours.pk]), {"unit": w.hospital.pk, "quantity": 1})
-    assert response.status_code == 400 and "县住建局" in response.content.decode()
+    assert response.status_code == 400
+    assert "县住建局" in response.content.decode()
 
 
 def test_the_member_records_the_delivery(w, client):
@@ -129,7 +133,8 @@ def test_delivering_more_than_claimed_is_a_message_and_nothing_changes(w, client
         f"c{claim.pk}-note": "已修好", f"c{claim.pk}-quantity": 5, f"c{claim.pk}-delivered_on": "2026-01-05"},
         follow=True)
     claim.refresh_from_db()
-    assert claim.state == Claim.State.CLAIMED and "1" in str(list(response.context["messages"])[0])
+    assert claim.state == Claim.State.CLAIMED
+    assert "1" in str(list(response.context["messages"])[0])
 
 
 def test_a_member_may_not_verify(w, client):
@@ -150,7 +155,8 @@ def test_verifying_an_undelivered_claim_is_a_message_and_nothing_changes(w, clie
     client.force_login(w.branch)
     response = client.post(reverse("partners:claim_act", args=[claim.pk, "verify"]), follow=True)
     claim.refresh_from_db()
-    assert claim.state == Claim.State.CLAIMED and len(list(response.context["messages"])) == 1
+    assert claim.state == Claim.State.CLAIMED
+    assert len(list(response.context["messages"])) == 1
 
 
 def test_withdrawing_without_a_reason_changes_nothing(w, client):
@@ -187,7 +193,8 @@ def test_a_need_with_a_phone_is_refused_and_not_saved(w, client):
     response = client.post(reverse("partners:need_new"), {
         "title": "请打13812345678", "category": w.ours.category_id, "grid": GridNode.objects.get(code="NJ-01").pk,
         "urgency": "normal", "quantity": 1})
-    assert response.status_code == 400 and not Need.objects.filter(title__startswith="请打").exists()
+    assert response.status_code == 400
+    assert not Need.objects.filter(title__startswith="请打").exists()
 
 
 def test_a_need_in_another_grid_is_refused(w, client):
@@ -201,13 +208,15 @@ def test_a_need_in_another_grid_is_refused(w, client):
 def test_the_needs_export_is_utf8_with_a_bom_and_chinese_headers(w, client):
     client.force_login(w.branch)
     body = b"".join(client.get(reverse("partners:needs_export")).streaming_content).decode("utf-8")
-    assert body.startswith("\ufeff") and "标题" in body.splitlines()[0]
+    assert body.startswith("\ufeff")
+    assert "标题" in body.splitlines()[0]
 
 
 def test_the_export_keeps_the_lists_scope(w, client):
     client.force_login(w.worker)
     body = b"".join(client.get(reverse("partners:needs_export")).streaming_content).decode("utf-8")
-    assert "楼道灯维修" in body and "外网格的需求" not in body
+    assert "楼道灯维修" in body
+    assert "外网格的需求" not in body
 
 
 def test_the_rates_page_shows_numerator_and_denominator(w, client):

@@ -10,7 +10,8 @@ from tests.partners.meeting.fixtures import days, make_decision
 
 def test_a_decision_is_open_with_its_first_audit_row(meeting, hospital, chairman):
     decision = make_decision(meeting, hospital, by=chairman)
-    assert decision.state == "open" and decision.events.get().new_state == "open"
+    assert decision.state == "open"
+    assert decision.events.get().new_state == "open"
 
 
 def test_a_deadline_in_the_past_is_refused(meeting, hospital, chairman):
@@ -36,7 +37,8 @@ def test_an_inactive_unit_is_refused(meeting, hospital, chairman):
 def test_the_units_party_member_reports_it_done(meeting, hospital, chairman, hospital_member):
     decision = make_decision(meeting, hospital, by=chairman)
     decision.mark_done("已完成改造", by=hospital_member)
-    assert decision.state == "done" and decision.events.last().new_state == "done"
+    assert decision.state == "done"
+    assert decision.events.last().new_state == "done"
 
 
 def test_another_units_member_cannot_report_it_done(meeting, hospital, housing, chairman):
@@ -66,7 +68,8 @@ def test_a_carried_decision_is_on_the_later_meetings_agenda(members, hospital, c
     decision = make_decision(earlier, hospital, by=chairman, today=days(-30))
     later = Meeting.plan(held_on=days(3), place="中心", by=chairman)
     decision.carry_to(later, by=chairman)
-    assert later.items.get().follows_up == decision and decision.state == "carried"
+    assert later.items.get().follows_up == decision
+    assert decision.state == "carried"
 
 
 def test_a_decision_cannot_be_carried_to_an_earlier_meeting(members, meeting, hospital, chairman):
@@ -91,7 +94,8 @@ def test_a_done_decision_cannot_be_carried(members, meeting, hospital, chairman)
     later = Meeting.plan(held_on=days(30), place="中心", by=chairman)
     with pytest.raises(ValidationError) as refused:
         decision.carry_to(later, by=chairman)
-    assert refused.value.code == "state" and not later.items.exists()
+    assert refused.value.code == "state"
+    assert not later.items.exists()
 
 
 def test_an_open_decision_past_its_deadline_is_overdue(members, hospital, chairman):

@@ -15,7 +15,8 @@ def held(meeting, members, chairman):
 
 def test_the_chairman_confirms_the_minutes(held, chairman):
     held.confirm_minutes(by=chairman)
-    assert held.is_confirmed and held.minutes_confirmed_by == chairman
+    assert held.is_confirmed
+    assert held.minutes_confirmed_by == chairman
 
 
 def test_only_the_meetings_chairman_confirms(held, branch):
@@ -63,7 +64,8 @@ def test_attendance_of_confirmed_minutes_cannot_change(held, members, chairman):
 def test_a_correction_is_an_amendment_with_who_and_when(held, branch, chairman):
     held.confirm_minutes(by=chairman)
     amendment = held.amend("第2项责任单位应为县住建局", by=branch)
-    assert amendment.by == branch and amendment.at is not None
+    assert amendment.by == branch
+    assert amendment.at is not None
 
 
 def test_open_minutes_are_not_amended(held, branch):

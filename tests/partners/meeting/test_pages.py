@@ -20,7 +20,8 @@ def chair_client(client, chairman):
 
 def test_the_meetings_list_shows_the_meeting(chair_client, meeting):
     response = chair_client.get(reverse("partners:meetings"))
-    assert response.status_code == 200 and meeting in response.context["page"]
+    assert response.status_code == 200
+    assert meeting in response.context["page"]
 
 
 def test_the_meetings_list_filters_by_year(chair_client, meeting):
@@ -41,7 +42,8 @@ def test_planning_a_meeting_makes_it(chair_client, members):
 def test_attendance_with_nobody_ticked_is_refused_in_chinese(chair_client, meeting):
     response = chair_client.post(reverse("partners:meeting_attendance", args=[meeting.pk]), {"present": []},
                                  HTTP_ACCEPT_LANGUAGE="zh-hans")
-    assert response.status_code == 400 and "没有" in response.content.decode()
+    assert response.status_code == 400
+    assert "没有" in response.content.decode()
 
 
 def test_attendance_is_recorded_from_the_page(chair_client, meeting, members):
@@ -54,7 +56,8 @@ def test_a_decision_with_a_past_deadline_is_refused_on_the_page(chair_client, me
     item = meeting.add_item("楼道照明", by=None)
     response = chair_client.post(reverse("partners:meeting_decide", args=[meeting.pk, item.pk]),
                                  {"text": "改造", "unit": hospital.pk, "deadline": days(-1).isoformat()})
-    assert response.status_code == 400 and not Decision.objects.exists()
+    assert response.status_code == 400
+    assert not Decision.objects.exists()
 
 
 def test_editing_confirmed_minutes_is_refused_on_the_page(chair_client, meeting, members, chairman):

@@ -44,7 +44,8 @@ def test_of_eight_members_reporting_a_decision_done_exactly_one_does(meeting, ho
     results, refused = _together([
         lambda user=user: Decision.objects.get(pk=decision.pk).mark_done(f"{user.pk}完成", by=user)
         for user in reporters])
-    assert len(results) == 1 and refused == ["state"] * (ACTORS - 1)
+    assert len(results) == 1
+    assert refused == ["state"] * (ACTORS - 1)
 
 
 def test_a_raced_decision_has_one_done_row(meeting, hospital, chairman):
@@ -62,7 +63,8 @@ def test_eight_presses_of_build_add_each_proposed_item_once(members, hospital, c
     upcoming = Meeting.plan(held_on=days(3), place="中心", by=chairman)
     results, refused = _together([lambda: Meeting.objects.get(pk=upcoming.pk).build_agenda(by=chairman)
                                   for _ in range(ACTORS)])
-    assert sorted(results) == [0] * (ACTORS - 1) + [3] and upcoming.items.count() == 3
+    assert sorted(results) == [0] * (ACTORS - 1) + [3]
+    assert upcoming.items.count() == 3
 
 
 def test_decisions_racing_a_confirmation_never_land_in_confirmed_minutes(meeting, members, hospital, chairman):
@@ -75,4 +77,5 @@ def test_decisions_racing_a_confirmation_never_land_in_confirmed_minutes(meeting
     _together(calls)
     meeting.refresh_from_db()
     landed_after = Decision.objects.filter(item__meeting=meeting, decided_at__gt=meeting.minutes_confirmed_at)
-    assert meeting.is_confirmed and not landed_after.exists()
+    assert meeting.is_confirmed
+    assert not landed_after.exists()

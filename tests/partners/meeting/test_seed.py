@@ -42,7 +42,8 @@ def test_a_meeting_for_every_month_of_the_year_so_far_and_the_next(seeded):
 
 def test_every_held_meeting_has_attendance_with_a_quorum(seeded):
     held = Meeting.objects.filter(held_on__lte=timezone.localdate())
-    assert all(meeting.quorum()[2] for meeting in held) and Attendance.objects.exists()
+    assert all(meeting.quorum()[2] for meeting in held)
+    assert Attendance.objects.exists()
 
 
 def test_some_decisions_are_overdue(seeded):
@@ -55,13 +56,15 @@ def test_some_decisions_were_carried_over(seeded):
 
 def test_some_decisions_were_done_on_time_and_some_late(seeded):
     done = Decision.objects.filter(state="done")
-    assert done.filter(pk__in=Decision.objects.done_on_time()).exists() and done.exclude(
-        pk__in=Decision.objects.done_on_time()).exists()
+    assert done.filter(pk__in=Decision.objects.done_on_time()).exists()
+    assert (done.exclude(
+        pk__in=Decision.objects.done_on_time()).exists())
 
 
 def test_the_held_meetings_minutes_are_confirmed_but_the_last(seeded):
     held = list(Meeting.objects.filter(held_on__lte=timezone.localdate()).order_by("held_on"))
-    assert all(m.is_confirmed for m in held[:-1]) and not held[-1].is_confirmed
+    assert all(m.is_confirmed for m in held[:-1])
+    assert not held[-1].is_confirmed
 
 
 def test_a_second_seed_leaves_every_row_count_unchanged(seeded):

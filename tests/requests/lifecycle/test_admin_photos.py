@@ -27,7 +27,8 @@ def _change_page(client, wish):
 def test_the_photo_inline_links_through_the_photo_view(client, photographed):
     wish, photo = photographed
     page = _change_page(client, wish)
-    assert f'href="{reverse("requests:photo", args=[photo.pk])}"' in page and "/media/" not in page
+    assert f'href="{reverse("requests:photo", args=[photo.pk])}"' in page
+    assert "/media/" not in page
 
 
 def test_the_linked_photo_opens_for_the_admin(client, photographed):

@@ -79,7 +79,8 @@ def test_accept_and_return_at_once_end_ordered_with_the_rows_of_what_won(w):
     for _round in range(ROUNDS):
         outcome, moves, wish = _run(w, S.DISPATCHED, {"accept": _accept(w), "return": _return(w.doctor)})
         key = (outcome["accept"], outcome["return"])
-        assert key in legal and moves == legal[key], (outcome, moves)
+        assert key in legal, (outcome, moves)
+        assert moves == legal[key], (outcome, moves)
         assert (wish.state, wish.unit_id, wish.acceptor_id) == (S.ORDERED, None, None)
 
 
@@ -92,7 +93,8 @@ def test_accept_and_mark_invalid_at_once_one_wins_and_the_other_is_refused_for_t
     for _round in range(ROUNDS):
         outcome, moves, wish = _run(w, S.DISPATCHED, {"accept": _accept(w), "invalid": invalid})
         key = (outcome["accept"], outcome["invalid"])
-        assert key in legal and (wish.state, moves) == legal[key], (outcome, moves, wish.state)
+        assert key in legal, (outcome, moves, wish.state)
+        assert (wish.state, moves) == legal[key], (outcome, moves, wish.state)
 
 
 def test_close_and_return_at_once_one_wins_and_the_other_is_refused_for_the_state(w):
@@ -104,7 +106,8 @@ def test_close_and_return_at_once_one_wins_and_the_other_is_refused_for_the_stat
     for _round in range(ROUNDS):
         outcome, moves, wish = _run(w, S.ACCEPTED, {"close": close, "return": _return(w.doctor)})
         key = (outcome["close"], outcome["return"])
-        assert key in legal and (wish.state, moves) == legal[key], (outcome, moves, wish.state)
+        assert key in legal, (outcome, moves, wish.state)
+        assert (wish.state, moves) == legal[key], (outcome, moves, wish.state)
 
 
 def test_two_branch_admins_publicising_at_once_publicise_once(w):

@@ -47,7 +47,8 @@ def test_the_staff_timeline_names_each_dispatchs_own_unit(w, client):
     wish = _returned_and_redispatched(w)
     client.force_login(w.chairman)
     page = client.get(reverse("requests:detail", args=[wish.reference])).content.decode()
-    assert "→ 县人民医院" in page and "→ 县住建局" in page
+    assert "→ 县人民医院" in page
+    assert "→ 县住建局" in page
 
 
 def test_the_public_timeline_names_the_acceptor_of_each_accept(w, client):
@@ -70,7 +71,8 @@ def test_the_migration_gives_the_latest_dispatch_the_known_unit(w):
     Transition.objects.update(unit=None)
     migration.latest_dispatch_to_current_unit(apps, None)
     units = Transition.objects.filter(new_state=S.DISPATCHED).order_by("request").values_list("unit", flat=True)
-    assert list(units) == [w.hospital.pk, w.hospital.pk] and current.pk < returned.pk
+    assert list(units) == [w.hospital.pk, w.hospital.pk]
+    assert current.pk < returned.pk
 
 
 def test_the_migration_leaves_earlier_dispatches_without_a_unit(w):
@@ -91,4 +93,5 @@ def test_the_county_seeds_bulk_dispatches_carry_their_unit():
     make_unit_member(make_unit(duties=[category]))
     run(lambda line: None, Scale.tiny())
     dispatches = Transition.objects.filter(new_state=S.DISPATCHED)
-    assert dispatches.exists() and not dispatches.filter(unit__isnull=True).exists()
+    assert dispatches.exists()
+    assert not dispatches.filter(unit__isnull=True).exists()

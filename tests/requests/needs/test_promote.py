@@ -41,22 +41,26 @@ def test_the_needs_page_lists_the_requests_it_came_from(w, client):
     wishes = [order(w), order(w)]
     promote(client, w.worker1, wishes, category=w.category)
     body = client.get(reverse("partners:need", args=[Need.objects.get().pk])).content.decode()
-    assert all(wish.reference in body for wish in wishes) and "张三丰" not in body
+    assert all(wish.reference in body for wish in wishes)
+    assert "张三丰" not in body
 
 
 def test_a_request_outside_the_workers_grid_is_refused_and_nothing_is_saved(w, client):
     response = promote(client, w.worker1, [order(w), order(w, code="NJ-02-01")], category=w.category)
-    assert response.status_code == 400 and not Need.objects.exists()
+    assert response.status_code == 400
+    assert not Need.objects.exists()
 
 
 def test_a_need_with_personal_data_is_refused_and_no_link_is_left(w, client):
     response = promote(client, w.worker1, [order(w)], category=w.category, **{"need-title": "张三丰家门口"})
-    assert response.status_code == 400 and (Need.objects.count(), NeedLink.objects.count()) == (0, 0)
+    assert response.status_code == 400
+    assert (Need.objects.count(), NeedLink.objects.count()) == (0, 0)
 
 
 def test_promoting_nothing_is_a_message(w, client):
     response = promote(client, w.worker1, [], category=w.category)
-    assert response.status_code == 400 and "至少" in response.content.decode()
+    assert response.status_code == 400
+    assert "至少" in response.content.decode()
 
 
 def test_a_unit_member_may_not_promote(w, client):

@@ -66,7 +66,8 @@ def test_an_unfinished_request_is_not_in_the_table(client, setup):
 
 def test_the_table_is_a_download_not_a_page(client, setup):
     response = client.get(reverse("requests:board_export"))
-    assert response["Content-Type"] == "text/csv; charset=utf-8" and "attachment" in response["Content-Disposition"]
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
 
 
 def test_posting_to_the_table_is_405(client, setup):

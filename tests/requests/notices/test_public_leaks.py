@@ -51,7 +51,8 @@ def _public(client):
 def test_a_leaking_summary_is_refused_and_reaches_no_public_output(w, client, text, secret, kind):
     wish = _closed(w, text)
     refused = _publicise(client, w, wish, text)
-    assert refused.status_code == 200 and Request.objects.get(pk=wish.pk).state == S.CLOSED
+    assert refused.status_code == 200
+    assert Request.objects.get(pk=wish.pk).state == S.CLOSED
     assert _publicise(client, w, wish, PLAIN).status_code == 302
     outputs = _public(client)
     assert all(wish.reference in body for body in outputs)
@@ -64,4 +65,7 @@ def test_a_harmless_summary_is_published_on_every_public_output(w, client, text)
     assert _publicise(client, w, wish, text).status_code == 302
     board, feed, home, table = _public(client)
     # The page escapes once; the feed's HTML summary is escaped, then escaped again as XML.
-    assert escape(text) in board and escape(text) in home and escape(escape(text)) in feed and text in table
+    assert escape(text) in board
+    assert escape(text) in home
+    assert escape(escape(text)) in feed
+    assert text in table

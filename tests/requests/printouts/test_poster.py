@@ -18,7 +18,9 @@ def worker(client):
 
 def test_a_poster_names_the_micro_grid_and_carries_its_wish_link_as_inline_svg(client, worker):
     page = client.get("/requests/poster/NJ-01-02/").content.decode()
-    assert "第1网格第2微网格" in page and "http://testserver/wish/?grid=NJ-01-02" in page and "<svg" in page
+    assert "第1网格第2微网格" in page
+    assert "http://testserver/wish/?grid=NJ-01-02" in page
+    assert "<svg" in page
 
 
 def test_the_qr_code_encodes_the_absolute_wish_link(client, worker):
@@ -47,7 +49,8 @@ def test_another_grids_posters_are_404_for_a_worker(client, worker):
 def test_posters_need_a_login(client):
     community()
     response = client.get("/requests/poster/NJ-01-02/")
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
 
 
 def test_a_party_member_without_recording_rights_gets_403(client):
@@ -69,7 +72,8 @@ def test_the_poster_page_has_no_inline_style_or_script(client, worker):
 
     page = client.get("/requests/posters/NJ-01/").content.decode()
     # A script file (base.html's menu.js) is allowed by the CSP; an inline script or style is not.
-    assert "style=" not in page and not re.search(r"<script(?![^>]*\bsrc=)", page)
+    assert "style=" not in page
+    assert not re.search(r"<script(?![^>]*\bsrc=)", page)
 
 
 def test_staff_who_can_print_posters_find_them_in_the_menu(client, worker):

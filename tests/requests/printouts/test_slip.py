@@ -53,7 +53,8 @@ def test_the_slip_is_chinese_for_a_worker_who_reads_the_portal_in_english(w, cli
     wish = _recorded(w, client)
     client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
     page = _slip(client, wish).content.decode()
-    assert "微心愿回执" in page and "receipt" not in page
+    assert "微心愿回执" in page
+    assert "receipt" not in page
 
 
 def test_the_slip_uses_the_configured_public_address(w, client, settings):
@@ -67,13 +68,15 @@ def test_the_slip_is_404_without_the_token_for_staff_who_cannot_see_the_request(
     wish = _recorded(w, client)
     client.force_login(getattr(w, outsider))
     response = _slip(client, wish)
-    assert response.status_code == 404 and wish.token not in response.content.decode()
+    assert response.status_code == 404
+    assert wish.token not in response.content.decode()
 
 
 def test_the_slip_needs_a_login(w, client):
     wish = order(w)
     response = _slip(client, wish)
-    assert response.status_code == 302 and wish.token not in response["Location"]
+    assert response.status_code == 302
+    assert wish.token not in response["Location"]
 
 
 def test_the_unit_the_request_was_dispatched_to_may_not_print_it(w, client):
@@ -92,4 +95,5 @@ def test_the_slip_has_no_inline_style_or_script(w, client):
     import re
 
     page = _slip(client, _recorded(w, client)).content.decode()
-    assert "style=" not in page and not re.search(r"<script(?![^>]*\bsrc=)", page)
+    assert "style=" not in page
+    assert not re.search(r"<script(?![^>]*\bsrc=)", page)

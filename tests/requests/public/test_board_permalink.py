@@ -40,19 +40,22 @@ def test_the_feed_carries_the_permalinks(client, setup):
 def test_the_anchor_of_the_permalink_is_on_the_page(client, setup):
     notice = _notices(setup, 1)[0]
     page = client.get("/board/", {"ref": notice.reference}).content.decode()
-    assert f'id="{notice.reference}"' in page and reverse("requests:board") in page
+    assert f'id="{notice.reference}"' in page
+    assert reverse("requests:board") in page
 
 
 def test_the_permalink_of_a_request_not_yet_publicised_shows_nothing(client, setup):
     wish = order(setup[0], text="还没办完的事")
     response = client.get("/board/", {"ref": wish.reference})
-    assert response.status_code == 200 and response.context["page"].paginator.count == 0
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 0
 
 
 def test_a_made_up_permalink_is_an_empty_page_not_an_error(client, setup):
     _notices(setup, 1)
     response = client.get("/board/", {"ref": "<script>" * 10})
-    assert response.status_code == 200 and b"<script><script>" not in response.content
+    assert response.status_code == 200
+    assert b"<script><script>" not in response.content
 
 
 def test_the_board_address_itself_is_unchanged(setup):

@@ -29,7 +29,8 @@ def _record(client, user, w, name):
 
 def test_the_wish_form_says_how_long_a_name_may_be(client, w):
     response = client.post("/wish/", wish_post(w.category, resident_name="张" * 51))
-    assert response.context["form"].errors["resident_name"] == [MESSAGE] and not Request.objects.exists()
+    assert response.context["form"].errors["resident_name"] == [MESSAGE]
+    assert not Request.objects.exists()
 
 
 def test_the_wish_form_keeps_the_text_when_the_name_is_too_long(client, w):
@@ -44,4 +45,5 @@ def test_a_fifty_character_name_is_taken(client, w):
 
 def test_the_record_form_says_how_long_a_name_may_be(client, w):
     response = _record(client, w.chairman, w, "王" * 51)
-    assert response.context["form"].errors["resident_name"] == [MESSAGE] and not Request.objects.exists()
+    assert response.context["form"].errors["resident_name"] == [MESSAGE]
+    assert not Request.objects.exists()

@@ -24,7 +24,8 @@ def test_the_lookup_form_opens(client):
 
 def test_the_right_reference_and_phone_lead_to_the_tracking_page(client, wish):
     response = client.post("/track/", {"reference": wish.reference, "phone": "13812345678"})
-    assert response.status_code == 302 and response["Location"] == f"/track/{wish.token}/"
+    assert response.status_code == 302
+    assert response["Location"] == f"/track/{wish.token}/"
 
 
 def test_the_phone_may_be_typed_as_people_write_it(client, wish):
@@ -34,7 +35,8 @@ def test_the_phone_may_be_typed_as_people_write_it(client, wish):
 
 def test_a_wrong_phone_is_a_404(client, wish):
     response = client.post("/track/", {"reference": wish.reference, "phone": "13900000000"})
-    assert response.status_code == 404 and wish.token not in response.content.decode()
+    assert response.status_code == 404
+    assert wish.token not in response.content.decode()
 
 
 def _page(response, reference):
@@ -56,7 +58,8 @@ def test_a_wish_given_without_a_phone_is_never_found_by_an_empty_one(client):
 
 def test_a_phone_that_is_no_phone_number_is_told_plainly(client, wish):
     response = client.post("/track/", {"reference": wish.reference, "phone": "12"})
-    assert response.status_code == 400 and response.context["form"].has_error("phone", "invalid_phone")
+    assert response.status_code == 400
+    assert response.context["form"].has_error("phone", "invalid_phone")
 
 
 def test_a_wrong_pair_is_counted_against_the_address(client, wish):
@@ -73,7 +76,8 @@ def test_after_too_many_wrong_pairs_the_address_gets_a_429_with_retry_after(clie
     for _ in range(LIMIT):
         client.post("/track/", {"reference": wish.reference, "phone": "13900000000"})
     response = client.post("/track/", {"reference": wish.reference, "phone": "13812345678"})
-    assert response.status_code == 429 and 0 < int(response["Retry-After"]) <= WINDOW
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= WINDOW
 
 
 def test_the_home_page_has_a_check_progress_entry(client):

@@ -70,7 +70,8 @@ def test_the_search_takes_two_queries_whatever_the_number_of_households(setup, d
 
 def test_the_wish_form_offers_only_the_places_found(client, setup):
     page = client.get("/wish/", {"place": "栋川花园"}).content.decode()
-    assert page.count('type="radio" name="micro_grid"') == 2 and "栋川花园 13幢 → 第1网格第2微网格" in page
+    assert page.count('type="radio" name="micro_grid"') == 2
+    assert "栋川花园 13幢 → 第1网格第2微网格" in page
 
 
 def test_a_single_place_found_is_chosen_already(client, setup):
@@ -80,12 +81,14 @@ def test_a_single_place_found_is_chosen_already(client, setup):
 
 def test_a_search_that_finds_nothing_says_so_and_keeps_the_whole_list(client, setup):
     page = client.get("/wish/", {"place": "不存在小区"}).content.decode()
-    assert 'id="places-found"' in page and 'value="NJ-02-02"' in page
+    assert 'id="places-found"' in page
+    assert 'value="NJ-02-02"' in page
 
 
 def test_the_place_search_never_shows_a_households_room_or_contact(client, setup):
     page = client.get("/wish/", {"place": "栋川花园"}).content.decode()
-    assert "李秀英" not in page and "101" not in page
+    assert "李秀英" not in page
+    assert "101" not in page
 
 
 def test_a_wish_posted_after_a_search_is_saved_at_the_place_chosen(client, setup):
@@ -93,7 +96,8 @@ def test_a_wish_posted_after_a_search_is_saved_at_the_place_chosen(client, setup
     from tests.requests.public_helpers import wish_post
 
     response = client.post("/wish/?place=栋川花园", wish_post(setup, code="NJ-01-02"))
-    assert response.status_code == 302 and Request.objects.get().micro_grid.code == "NJ-01-02"
+    assert response.status_code == 302
+    assert Request.objects.get().micro_grid.code == "NJ-01-02"
 
 
 def test_a_wish_with_an_error_after_a_search_still_offers_the_places_found(client, setup):
@@ -106,7 +110,8 @@ def test_a_wish_with_an_error_after_a_search_still_offers_the_places_found(clien
 def test_the_recording_form_narrows_to_the_places_found_in_the_workers_area(client, setup):
     client.force_login(make_grid_worker("NJ-02"))
     page = client.get("/requests/new/", {"place": "3幢"}).content.decode()
-    assert "文化路小区 3幢 → 第2网格第1微网格" in page and "栋川花园 3幢 →" not in page
+    assert "文化路小区 3幢 → 第2网格第1微网格" in page
+    assert "栋川花园 3幢 →" not in page
 
 
 def test_a_grids_own_name_finds_its_micro_grids_and_no_building_of_that_number(setup):
@@ -117,7 +122,8 @@ def test_a_grids_own_name_finds_its_micro_grids_and_no_building_of_that_number(s
 
 
 def test_a_micro_grids_name_with_spaces_finds_it_without_a_description(setup):
-    assert codes("第 2 网格第 2 微网格") == ["NJ-02-02"] and codes("第2网格第1微网格") == ["NJ-02-01"]
+    assert codes("第 2 网格第 2 微网格") == ["NJ-02-02"]
+    assert codes("第2网格第1微网格") == ["NJ-02-01"]
 
 
 def _wish_page_queries(client, django_assert_max_num_queries, households, first):

@@ -14,7 +14,8 @@ def test_the_eleventh_anonymous_wish_in_an_hour_gets_429_with_an_explanation(cli
     for _ in range(limit):
         client.post("/wish/", wish_post(category))
     response = client.post("/wish/", wish_post(category))
-    assert response.status_code == 429 and Request.objects.count() == limit
+    assert response.status_code == 429
+    assert Request.objects.count() == limit
     assert "requests/public/throttled.html" in [t.name for t in response.templates]
 
 
@@ -65,7 +66,8 @@ def test_counted_events_older_than_the_window_are_forgotten(client):
     category, _unit = community()
     client.post("/wish/", wish_post(category))
     # the wish and the POST are counted; the event from two hours ago is gone
-    assert ThrottleHit.objects.exists() and not ThrottleHit.objects.filter(client="old").exists()
+    assert ThrottleHit.objects.exists()
+    assert not ThrottleHit.objects.filter(client="old").exists()
 
 
 def test_behind_our_tls_proxy_the_address_the_proxy_saw_is_counted(rf, settings):

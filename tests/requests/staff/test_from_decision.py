@@ -72,13 +72,15 @@ def test_a_decision_dispatches_a_request_to_its_unit(client, decision, category,
     client.force_login(chairman)
     _post(client, decision, category=category.pk)
     wish = Request.objects.get(decision=decision)
-    assert wish.state == "dispatched" and wish.unit == hospital
+    assert wish.state == "dispatched"
+    assert wish.unit == hospital
 
 
 def test_a_past_deadline_dispatches_nothing(client, decision, category, chairman):
     client.force_login(chairman)
     response = _post(client, decision, category=category.pk, deadline=days(-1).isoformat())
-    assert response.status_code == 400 and not Request.objects.exists()
+    assert response.status_code == 400
+    assert not Request.objects.exists()
 
 
 def test_a_done_decision_dispatches_nothing(client, decision, category, chairman):

@@ -67,7 +67,8 @@ def test_a_grid_worker_cannot_record_as_the_chairman(w, client):
 
 def test_the_chairman_cannot_record_a_grid_visit(w, client):
     response = _post(client, w.chairman, w, "grid_visit")
-    assert "请从列表中选择来源渠道。" in response.content.decode() and Request.objects.count() == 0
+    assert "请从列表中选择来源渠道。" in response.content.decode()
+    assert Request.objects.count() == 0
 
 
 def test_a_grid_worker_records_from_a_wish_wall(w, client):

@@ -49,7 +49,8 @@ def test_the_refusal_names_the_grid_left_out(tree, branch):
     make_activity(grids=("NJ-01",), plan=plan)
     with pytest.raises(ValidationError) as refusal:
         plan.publish(by=branch)
-    assert "第2网格" in refusal.value.messages[0] and plan.state == "draft"
+    assert "第2网格" in refusal.value.messages[0]
+    assert plan.state == "draft"
 
 
 def test_a_reason_covers_a_grid_without_an_item(tree, branch):

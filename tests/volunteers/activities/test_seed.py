@@ -45,7 +45,8 @@ def test_every_month_of_the_year_has_a_published_plan(db_seeded):
 
 def test_every_item_is_claimed_by_a_team_of_its_colour(db_seeded):
     items = Activity.objects.filter(plan__isnull=False)
-    assert items.filter(team__isnull=True).count() == 0 and all(item.team.colour == item.colour for item in items)
+    assert items.filter(team__isnull=True).count() == 0
+    assert all(item.team.colour == item.colour for item in items)
 
 
 def test_no_past_activity_is_left_unrecorded(db_seeded):
@@ -54,7 +55,8 @@ def test_no_past_activity_is_left_unrecorded(db_seeded):
 
 def test_each_held_activity_has_beneficiaries_and_confirmed_hours(db_seeded):
     for activity in Activity.objects.filter(state="held"):
-        assert activity.beneficiaries > 0 and activity.signups.filter(hours_state="confirmed").exists()
+        assert activity.beneficiaries > 0
+        assert activity.signups.filter(hours_state="confirmed").exists()
 
 
 def test_there_are_waiting_lists(db_seeded):

@@ -34,7 +34,8 @@ def feed(client, url):
 def unfolded(raw):
     """RFC 5545 §3.1: lines end in CRLF and fold at 75 octets with CRLF + one space."""
     lines = raw.split(b"\r\n")
-    assert lines[-1] == b"" and all(len(line) <= 75 for line in lines), "lines must be CRLF, at most 75 octets"
+    assert lines[-1] == b"", "lines must be CRLF, at most 75 octets"
+    assert all(len(line) <= 75 for line in lines), "lines must be CRLF, at most 75 octets"
     text = raw.decode("utf-8").replace("\r\n ", "").replace("\r\n\t", "")
     return [line for line in text.split("\r\n") if line]
 
@@ -48,7 +49,8 @@ def components(lines):
         if key == "BEGIN":
             stack.append((value, {}))
         elif key == "END":
-            assert stack and stack[-1][0] == value, f"END:{value} closes {stack[-1][0] if stack else 'nothing'}"
+            assert stack, f"END:{value} closes {stack[-1][0] if stack else 'nothing'}"
+            assert stack[-1][0] == value, f"END:{value} closes {stack[-1][0] if stack else 'nothing'}"
             found.append(stack.pop())
         else:
             stack[-1][1].setdefault(key, []).append(line)
@@ -87,7 +89,8 @@ def test_each_session_has_its_own_stable_uid(client, position):
     url = reverse("volunteers:position_calendar", args=[position.pk])
     first = [event.uid.value for event in vobject.readOne(feed(client, url).decode()).vevent_list]
     again = [event.uid.value for event in vobject.readOne(feed(client, url).decode()).vevent_list]
-    assert first == again and len(set(first)) == len(first)
+    assert first == again
+    assert len(set(first)) == len(first)
 
 
 def test_a_cancelled_session_is_cancelled_in_the_feed(client, position, branch):
@@ -109,7 +112,8 @@ def test_a_session_in_a_year_the_calendar_does_not_know_is_tentative(client, tre
 def test_a_feed_without_sessions_is_still_a_valid_calendar(client, tree):
     calendar = vobject.readOne(feed(client, reverse("volunteers:position_calendar", args=[make_position().pk]))
                                .decode())
-    assert calendar.vtimezone.tzid.value == "Asia/Shanghai" and not hasattr(calendar, "vevent_list")
+    assert calendar.vtimezone.tzid.value == "Asia/Shanghai"
+    assert not hasattr(calendar, "vevent_list")
 
 
 def test_the_community_feed_lists_every_positions_sessions(client, position):
@@ -126,7 +130,8 @@ def test_no_residents_name_or_phone_is_in_a_feed(client, position):
     Booking.book(session, T(9), name="欧阳春华", phone="13900009999",
                  now=session.starts() - datetime.timedelta(hours=1))
     body = feed(client, reverse("volunteers:calendar")).decode()
-    assert "欧阳" not in body and "13900009999" not in body
+    assert "欧阳" not in body
+    assert "13900009999" not in body
 
 
 def test_a_feed_takes_the_same_number_of_queries_at_any_size(client, position, django_assert_num_queries):

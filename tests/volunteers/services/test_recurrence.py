@@ -72,7 +72,8 @@ def test_a_session_moved_to_the_working_day_before_lands_on_the_tiaoxiu_saturday
     # Monday 2026-02-16 is in the Spring Festival holiday; the working day before it is Saturday 2026-02-14 (调休).
     pattern = rule(weekday=0, on_holiday=recurrence.PREVIOUS_WORKDAY)
     moved = [(day, origin) for day, origin in held(pattern, D(2026, 2, 9), D(2026, 2, 22)) if origin]
-    assert moved == [(D(2026, 2, 14), D(2026, 2, 16))] and workdays.is_makeup_workday(D(2026, 2, 14))
+    assert moved == [(D(2026, 2, 14), D(2026, 2, 16))]
+    assert workdays.is_makeup_workday(D(2026, 2, 14))
 
 
 def test_two_holiday_dates_moved_onto_the_same_day_make_one_session():

@@ -154,14 +154,17 @@ def test_the_session_page_masks_the_residents_name_and_shows_staff_the_phone(cli
     Booking.book(coming, T(9), name="欧阳春华", phone="13900009999")
     client.force_login(worker)
     body = client.get(reverse("volunteers:session", args=[coming.pk])).content.decode()
-    assert "欧阳春华" not in body and "欧**" in body and "13900009999" in body
+    assert "欧阳春华" not in body
+    assert "欧**" in body
+    assert "13900009999" in body
 
 
 def test_the_week_schedule_prints_the_stations_sessions(client, tree, worker):
     coming = station_session("NJ-01-01", 1)
     client.force_login(worker)
     response = client.get(reverse("volunteers:week", args=[coming.rule.position.pk]), {"week": coming.on.isoformat()})
-    assert "社区义诊" in response.content.decode() and "week-sheet" in response.content.decode()
+    assert "社区义诊" in response.content.decode()
+    assert "week-sheet" in response.content.decode()
 
 
 def test_the_session_list_takes_the_same_number_of_queries_at_any_size(client, tree, branch,
