@@ -43,7 +43,8 @@ class GridConfig(AppConfig):
         ]:
             nav.add(entry)
         # Open whistles first, then coverage of the worker's micro-grids, the branch's figures, pairs due.
-        panels.add(Panel("grid.whistles", teams.whistles_panel, order=10,
+        # order 0: an open whistle calls the four teams now, above anyone's queues (requests.first is 1)
+        panels.add(Panel("grid.whistles", teams.whistles_panel, order=0,
                          templates=("grid/teams/_panel_whistles.html",)))
         panels.add(Panel("grid.coverage", visits.coverage_panel, order=20,
                          templates=("grid/visits/_panel_coverage.html",)))

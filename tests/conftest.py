@@ -29,7 +29,9 @@ def _one_server():
     from django.conf import settings
     from django.test.utils import override_settings
 
-    overrides = {}
+    # Passwords are hashed cheaply under test: PBKDF2's million rounds cost 0.4 s a login made, and the suite
+    # makes thousands (tests of the production setting read nanjie/settings.py, not this override).
+    overrides = {"PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"]}
     if settings.DATABASE_ROUTERS:
         overrides["DATABASE_ROUTERS"] = []
     if "redis" in settings.CACHES["default"]["BACKEND"].lower():

@@ -3,7 +3,7 @@ admin is read-only."""
 
 from django.contrib import admin
 
-from grid.territory.admin import ScopedHistoryAdmin, subtree_filter
+from grid.territory.admin import ScopedAdmin, ScopedHistoryAdmin, ScopedInline, subtree_filter
 from partners.lists.claims import Claim, ClaimTransition
 from partners.lists.models import Milestone, Need, Project, Resource
 
@@ -28,7 +28,7 @@ class NeedAdmin(ScopedHistoryAdmin):
     date_hierarchy = "created_at"
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(ScopedInline):
     model = Milestone
     extra = 1
 
@@ -44,7 +44,7 @@ class ProjectAdmin(ScopedHistoryAdmin):
     inlines = [MilestoneInline]
 
 
-class ClaimTransitionInline(admin.TabularInline):
+class ClaimTransitionInline(ScopedInline):
     model = ClaimTransition
     extra = 0
     can_delete = False
@@ -55,15 +55,11 @@ class ClaimTransitionInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(ScopedAdmin):
     list_display = ["__str__", "unit", "quantity", "state", "claimed_at", "delivered_on", "verified_at"]
     list_filter = ["state", "unit"]
     list_select_related = ["unit", "need", "project"]
     inlines = [ClaimTransitionInline]
-    list_per_page = 50
-
-    def get_queryset(self, request):
-        return Claim.objects.visible_to(request.user)
 
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in Claim._meta.fields]

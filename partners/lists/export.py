@@ -10,6 +10,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from nanjie.exports import csv_row
 from partners.lists.projects import filtered_projects
 from partners.lists.resources import filtered_resources
 from partners.lists.views import filtered_needs, view_need
@@ -33,9 +34,9 @@ def _stream(name, header, rows):
     def lines():
         yield "\ufeff"
         writer = csv.writer(_Echo())
-        yield writer.writerow(header)
+        yield writer.writerow(csv_row(header))
         for row in rows:
-            yield writer.writerow(row)
+            yield writer.writerow(csv_row(row))  # titles are typed by staff: never a live formula
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(True, f"{name}-{timezone.localdate():%Y%m%d}.csv")
     return response

@@ -15,8 +15,13 @@ YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def grids(request):
-    """The grids of the community (for everyone: public lists name grids, never anything finer)."""
-    return GridNode.objects.of_community().filter(kind=GridNode.Kind.GRID).order_by("tree_id", "lft")
+    """The grids of the community on the public lists (they name grids, never anything finer) and for those who
+    see every list row (units claim anywhere); a grid worker's filter offers only the grids they serve."""
+    found = GridNode.objects.of_community().filter(kind=GridNode.Kind.GRID).order_by("tree_id", "lft")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or user.has_perm("partners.view_all_lists"):
+        return found
+    return found.filter(pk__in=GridNode.objects.visible_to(user).values("pk"))
 
 
 def _units(request):

@@ -21,7 +21,7 @@ MILESTONES = Prefetch("milestones", queryset=Milestone.objects.order_by("due_on"
 def filtered_projects(request):
     projects = (Project.objects.visible_to(request.user).select_related("lead_unit").prefetch_related(MILESTONES)
                 .order_by("-approved_on", "-pk"))
-    return ProjectFilter(request.GET, queryset=projects)
+    return ProjectFilter(request.GET, queryset=projects, request=request)
 
 
 @require_GET

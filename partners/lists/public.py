@@ -25,7 +25,7 @@ def public_needs(request):
                    "urgency", "wanted_by", "category__name", "grid__name", "grid__kind", "grid__parent__name",
                    "grid__parent__kind")
              .order_by("state", "-created_at", "-pk"))
-    found = PublicNeedFilter(request.GET, queryset=needs)
+    found = PublicNeedFilter(request.GET, queryset=needs, request=request)
     return render(request, "partners/lists/public_needs.html", {
         "filter": found, "page": paginate(request, found.qs, 20), "query": query_without_page(request),
         "fulfilled_this_year": Need.objects.fulfilled_in().count()})

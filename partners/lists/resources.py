@@ -16,7 +16,7 @@ from partners.lists.views import view_need
 def filtered_resources(request):
     resources = (Resource.objects.visible_to(request.user).filter(active=True).select_related("unit")
                  .prefetch_related("grids").order_by("unit__kind", "unit__name", "pk"))
-    return ResourceFilter(request.GET, queryset=resources)
+    return ResourceFilter(request.GET, queryset=resources, request=request)
 
 
 @require_GET

@@ -36,7 +36,7 @@ def claims_of(item, user):
 
 def filtered_needs(request):
     needs = Need.objects.visible_to(request.user).select_related("category", "grid").order_by("-created_at", "-pk")
-    return NeedFilter(request.GET, queryset=needs)
+    return NeedFilter(request.GET, queryset=needs, request=request)
 
 
 @require_GET
@@ -158,6 +158,6 @@ def redirect_to_item(claim):
 @view_need
 def claim_list(request):
     claims = Claim.objects.visible_to(request.user).select_related(*CLAIM_RELATED).order_by("-claimed_at", "-pk")
-    found = ClaimFilter(request.GET, queryset=claims)
+    found = ClaimFilter(request.GET, queryset=claims, request=request)
     return render(request, "partners/lists/claim_list.html", {
         "filter": found, "page": paginate(request, found.qs, 25), "query": query_without_page(request)})

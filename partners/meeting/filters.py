@@ -2,6 +2,7 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nanjie.filtering import YesNoFilter
 from partners.meeting.models import Decision, Meeting
 from partners.units.models import Unit
 
@@ -14,7 +15,7 @@ def _years():
 class MeetingFilter(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(label=_("Year"), field_name="held_on__year", choices=_years,
                                        empty_label=_("All years"))
-    confirmed = django_filters.BooleanFilter(label=_("Minutes confirmed"), field_name="minutes_confirmed_at",
+    confirmed = YesNoFilter(label=_("Minutes confirmed"), field_name="minutes_confirmed_at",
                                              lookup_expr="isnull", exclude=True)
 
     class Meta:
@@ -26,7 +27,7 @@ class DecisionFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(label=_("State"), choices=Decision.State.choices, empty_label=_("Any state"))
     unit = django_filters.ModelChoiceFilter(label=_("Unit responsible"), queryset=Unit.objects.order_by("name"),
                                             empty_label=_("All units"))
-    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
+    overdue = YesNoFilter(label=_("Overdue"), method="filter_overdue")
 
     class Meta:
         model = Decision

@@ -136,6 +136,10 @@ def foreign_rows(world):
         "partners.Decision": [objects["decision"]],
         "partners.DecisionEvent": list(objects["decision"].events.all()),
         "partners.Attendance": [objects["attendance"]],
+        "partners.Need": [objects["need"]],
+        "partners.Project": [objects["project"]],
+        "partners.Resource": [objects["resource"]],
+        "partners.Claim": [objects["claim"]],
         "partners.MinutesAmendment": [objects["amendment"]],
     }
 

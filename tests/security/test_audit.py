@@ -39,6 +39,8 @@ EXEMPT = {
     "volunteers.StudySession": "every state change is a volunteers.StudySessionChange row (who, when, from, to; "
                                "read-only in admin); each attendance is a row with who recorded it and when",
     "volunteers.TutorContact": "a record of one tutor's contact, written once with recorded_by and recorded_at",
+    "partners.Claim": "claimed, delivered, verified and withdrawn through the model only, each a "
+                      "partners.ClaimTransition row (who, when, from, to); read-only in admin",
     "partners.Decision": "decided, done and carried over through the model only, each a partners.DecisionEvent row "
                          "(who, when, from, to); read-only in admin",
     "partners.DecisionEvent": "the decision change rows themselves",

@@ -23,7 +23,9 @@ SCOPED = {"grid.GridNode", "grid.GridPost", "grid.Household", "grid.Visit", "gri
           "partners.DecisionEvent", "partners.MinutesAmendment",
           # volunteers/activities: an activity by the grids it serves, its organiser and team; a certificate its
           # volunteer's
-          "volunteers.Activity", "volunteers.SignUp", "volunteers.Certificate"}
+          "volunteers.Activity", "volunteers.SignUp", "volunteers.Certificate",
+          # partners/lists: a need, project or resource by the grids it concerns; a claim by its item and unit
+          "partners.Need", "partners.Project", "partners.Resource", "partners.Claim"}
 # Rosters of the whole community, on no node: every login sees them, only community-wide staff change them.
 COMMUNITY_WIDE = {"partners.Category", "partners.Unit", "partners.CommitteeMember", "partners.DutyRota",
                   "volunteers.Team", "volunteers.ActivityDay"}
