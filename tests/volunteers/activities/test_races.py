@@ -1,40 +1,17 @@
 """The races, on PostgreSQL with real threads (one connection each): eight volunteers for the last place, eight
 presses of the same volunteer, eight teams for one item, eight certificates at once."""
 
-import threading
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection
 
 from tests.conftest import requires_postgres
 from tests.factories import make_branch_admin, make_tree
+from tests.races import together
 from tests.volunteers.activities.factories import make_activity, make_published_plan, make_team, make_volunteer
 from volunteers.models import Certificate, SignUp, Team
 
 pytestmark = [requires_postgres, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 RACERS = 8
-
-
-def together(calls):
-    barrier = threading.Barrier(len(calls))
-    results, refused = [], []
-
-    def press(call):
-        try:
-            barrier.wait()
-            results.append(call())
-        except ValidationError as error:
-            refused.append(error.code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=press, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return results, refused
 
 
 @pytest.fixture

@@ -5,45 +5,23 @@ database's own word: a second active booking of a slot is an IntegrityError even
 """
 
 import datetime
-import threading
 import uuid
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import requires_postgres
 from tests.factories import make_tree
+from tests.races import together
 from tests.volunteers.factories import make_position, make_rule, session_on
 from volunteers.models import Booking
 
 pytestmark = [requires_postgres, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 BOOKERS = 8
 T = datetime.time
-
-
-def _together(calls):
-    barrier = threading.Barrier(len(calls))
-    results, refused = [], []
-
-    def press(call):
-        try:
-            barrier.wait()
-            results.append(call())
-        except ValidationError as error:
-            refused.append(error.code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=press, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return results, refused
 
 
 @pytest.fixture
@@ -60,7 +38,7 @@ def last_slot():
 def test_of_eight_residents_booking_the_last_slot_exactly_one_gets_it(last_slot):
     calls = [lambda n=n: Booking.book(last_slot, T(9, 40), name=f"居民{n}", phone=f"1380000{n:04d}")
              for n in range(BOOKERS)]
-    won, refused = _together(calls)
+    won, refused = together(calls)
     assert (len(won), sorted(set(refused)), Booking.objects.active().filter(slot_at=T(9, 40)).count()) == (
         1, ["full"], 1)
 
@@ -68,7 +46,7 @@ def test_of_eight_residents_booking_the_last_slot_exactly_one_gets_it(last_slot)
 def test_the_losers_leave_nothing_behind(last_slot):
     calls = [lambda n=n: Booking.book(last_slot, T(9, 40), name=f"居民{n}", phone=f"1380000{n:04d}")
              for n in range(BOOKERS)]
-    _together(calls)
+    together(calls)
     assert (Booking.objects.count(), last_slot.bookings.filter(events__event="booked").count()) == (3, 3)
 
 
@@ -79,7 +57,7 @@ def test_eight_residents_posting_the_form_at_once_get_one_booking_and_seven_mess
             "slot": "09:40", "resident_name": f"居民{number}", "resident_phone": f"1380000{number:04d}",
             "submission": str(uuid.uuid4())})
 
-    answers, _refused = _together([lambda n=n: press(n) for n in range(BOOKERS)])
+    answers, _refused = together([lambda n=n: press(n) for n in range(BOOKERS)])
     assert sorted(answer.status_code for answer in answers) == [302] + [400] * (BOOKERS - 1)
     refusals = [answer.content.decode() for answer in answers if answer.status_code == 400]
     assert [page for page in refusals if "刚刚被别人预约了" not in page and "已约满" not in page] == []
