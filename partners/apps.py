@@ -15,9 +15,11 @@ class PartnersConfig(AppConfig):
         from nanjie.registry import NavEntry, Panel, SeedStep, nav, panels, seed_steps
         from partners.lists import agenda as lists_agenda
         from partners.lists import decisions as lists_decisions
+        from partners.lists import scorecard as lists_scorecard
         from partners.lists import seed as lists_seed
         from partners.meeting import agenda
         from partners.meeting.actions import DecisionAction, decision_actions
+        from partners.meeting.scorecard import ScorecardSection, scorecard_sections
         from partners.meeting import panels as meeting_panels
         from partners.meeting import seed as meeting_seed
         from partners.units import seed as units_seed
@@ -68,6 +70,8 @@ class PartnersConfig(AppConfig):
                                             "partners:project_from_decision", order=30,
                                             permission="partners.add_project",
                                             outcomes=lists_decisions.project_outcomes))
+        scorecard_sections.add(ScorecardSection("partners.lists.claims", "partners/lists/_scorecard_claims.html",
+                                                lists_scorecard.claims_figures, order=10))
         seed_steps.add(SeedStep("partners.units", units_seed.run, order=30))
         seed_steps.add(SeedStep("partners.meeting", meeting_seed.run, order=35))
         # After the field work (visits, order 50s) and before the requests (90): needs link visits.

@@ -21,7 +21,7 @@ from partners.meeting import forms
 from partners.meeting.actions import actions_for, outcomes_of
 from partners.meeting.filters import DecisionFilter, MeetingFilter
 from partners.meeting.models import AgendaItem, Decision, Meeting
-from partners.meeting.scorecard import scorecard_of, units_with_scores
+from partners.meeting.scorecard import scorecard_of, sections_of, units_with_scores
 from partners.units.models import Unit, UnitMembership, unit_ids_of
 
 CHANGE = "partners.change_meeting"
@@ -292,7 +292,8 @@ def scorecard(request, pk):
     own = UnitMembership.objects.filter(unit=unit, person__user=request.user).exists()
     if not (own or request.user.has_perm("partners.view_scorecard")):
         raise Http404  # the same answer as for a unit that does not exist
-    return render(request, "partners/meeting/scorecard.html", {"unit": unit, "card": scorecard_of(unit)})
+    return render(request, "partners/meeting/scorecard.html", {"unit": unit, "card": scorecard_of(unit),
+                                                               "sections": sections_of(unit)})
 
 
 @require_GET
