@@ -18,10 +18,10 @@ class PartnersConfig(AppConfig):
         from partners.lists import scorecard as lists_scorecard
         from partners.lists import seed as lists_seed
         from partners.meeting import agenda
-        from partners.meeting.actions import DecisionAction, decision_actions
-        from partners.meeting.scorecard import ScorecardSection, scorecard_sections
         from partners.meeting import panels as meeting_panels
         from partners.meeting import seed as meeting_seed
+        from partners.meeting.actions import DecisionAction, decision_actions
+        from partners.meeting.scorecard import ScorecardSection, scorecard_sections
         from partners.units import seed as units_seed
 
         models = ("category", "unit", "unitmembership", "committeemember", "dutyrota")
