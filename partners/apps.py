@@ -14,10 +14,14 @@ class PartnersConfig(AppConfig):
         from nanjie import roles
         from nanjie.registry import NavEntry, Panel, SeedStep, nav, panels, seed_steps
         from partners.lists import agenda as lists_agenda
+        from partners.lists import decisions as lists_decisions
+        from partners.lists import scorecard as lists_scorecard
         from partners.lists import seed as lists_seed
         from partners.meeting import agenda
         from partners.meeting import panels as meeting_panels
         from partners.meeting import seed as meeting_seed
+        from partners.meeting.actions import DecisionAction, decision_actions
+        from partners.meeting.scorecard import ScorecardSection, scorecard_sections
         from partners.units import seed as units_seed
 
         models = ("category", "unit", "unitmembership", "committeemember", "dutyrota")
@@ -58,6 +62,16 @@ class PartnersConfig(AppConfig):
                          templates=("partners/meeting/_panel.html",)))
         agenda.register_own()
         lists_agenda.register()  # the needs unclaimed too long and the projects behind schedule (回头看 of the lists)
+        # A decision carried out as a need or a project (partners/lists/decisions.py); each shows what it made.
+        decision_actions.add(DecisionAction("partners.need", _("Create a need"), "partners:need_from_decision",
+                                            order=20, permission="partners.add_need",
+                                            outcomes=lists_decisions.need_outcomes))
+        decision_actions.add(DecisionAction("partners.project", _("Create a project"),
+                                            "partners:project_from_decision", order=30,
+                                            permission="partners.add_project",
+                                            outcomes=lists_decisions.project_outcomes))
+        scorecard_sections.add(ScorecardSection("partners.lists.claims", "partners/lists/_scorecard_claims.html",
+                                                lists_scorecard.claims_figures, order=10))
         seed_steps.add(SeedStep("partners.units", units_seed.run, order=30))
         seed_steps.add(SeedStep("partners.meeting", meeting_seed.run, order=35))
         # After the field work (visits, order 50s) and before the requests (90): needs link visits.

@@ -23,7 +23,7 @@ class NeedAdmin(ScopedHistoryAdmin):
     list_filter = ["state", "urgency", "category", subtree_filter("grid")]
     search_fields = ["title", "description"]
     list_select_related = ["category", "grid"]
-    readonly_fields = ["state", "fulfilled_at", "created_by"]
+    readonly_fields = ["state", "fulfilled_at", "created_by", "decision"]  # decision: set by from_decision only
     raw_id_fields = ["visits"]
     date_hierarchy = "created_at"
 
@@ -39,7 +39,7 @@ class ProjectAdmin(ScopedHistoryAdmin):
     list_filter = ["state", "lead_unit"]
     search_fields = ["title", "goal"]
     list_select_related = ["lead_unit"]
-    readonly_fields = ["state", "fulfilled_at", "created_by"]
+    readonly_fields = ["state", "fulfilled_at", "created_by", "decision"]  # decision: set by from_decision only
     filter_horizontal = ["grids"]
     inlines = [MilestoneInline]
 

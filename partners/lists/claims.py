@@ -44,6 +44,8 @@ class Claim(models.Model):
         VERIFIED = "verified", gettext_lazy("Verified")
         WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
 
+    DELIVERED_STATES = (State.DELIVERED, State.VERIFIED)  # delivered, whether verified yet or not
+
     need = models.ForeignKey(Need, on_delete=models.PROTECT, null=True, blank=True, related_name="claims",
                              verbose_name=gettext_lazy("need"))
     project = models.ForeignKey(Project, on_delete=models.PROTECT, null=True, blank=True, related_name="claims",

@@ -94,6 +94,8 @@ class ClaimFilter(django_filters.FilterSet):
                                        method="by_kind", empty_label=ALL)
     active = django_filters.ChoiceFilter(label=_("Not withdrawn"), choices=YES_NO, method="by_active",
                                          empty_label=ALL)
+    delivered = django_filters.ChoiceFilter(label=_("Delivered (verified or not)"), choices=YES_NO,
+                                            method="by_delivered", empty_label=ALL)
 
     class Meta:
         model = Claim
@@ -104,6 +106,10 @@ class ClaimFilter(django_filters.FilterSet):
 
     def by_active(self, queryset, name, value):
         return queryset.active() if value == "yes" else queryset.filter(state=Claim.State.WITHDRAWN)
+
+    def by_delivered(self, queryset, name, value):
+        reached = queryset.filter(state__in=Claim.DELIVERED_STATES)
+        return reached if value == "yes" else queryset.exclude(state__in=Claim.DELIVERED_STATES)
 
 
 class ResourceFilter(django_filters.FilterSet):

@@ -5,7 +5,7 @@ named queryset methods (rates.py)."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +94,14 @@ class Claimable(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="+", verbose_name=_("created by"))
+    # The joint meeting's decision it carries out (decisions.py): one decision makes at most one need and one
+    # project, which the database enforces; decision.need / decision.project.
+    decision = models.OneToOneField(
+        "partners.Decision", on_delete=models.SET_NULL, null=True, blank=True, related_name="%(class)s",
+        verbose_name=_("from decision"),
+        error_messages={"unique": _("This decision has already created one; see it on the decision.")})
+
+    many_fields = ()  # the many-to-many fields a creation sets after the row is saved
 
     class Meta:
         abstract = True
@@ -114,6 +122,27 @@ class Claimable(models.Model):
         # Public lists show these texts: a name, phone or house number is refused, not masked away.
         text = "\n".join(self.public_texts())
         refuse_personal_data(text, {*self.known_names, *names_in(text)})
+
+    @classmethod
+    @transaction.atomic
+    def from_decision(cls, decision, *, by, **fields):
+        """A need or project carrying out an open decision of the joint meeting, or a refusal (code): the decision's
+        row lock makes creators from one decision take turns, so of several pressing at once exactly one creates."""
+        from partners.meeting.models import Decision
+
+        locked = Decision.objects.select_for_update().get(pk=decision.pk)
+        if locked.state != Decision.State.OPEN:
+            raise ValidationError(_("This decision is no longer open."), code="state")
+        if cls.objects.filter(decision=locked).exists():
+            raise ValidationError(_("This decision has already created a %(kind)s.")
+                                  % {"kind": cls._meta.verbose_name}, code="already")
+        many = {name: fields.pop(name) for name in cls.many_fields if name in fields}
+        item = cls(created_by=by, decision=locked, **fields)
+        item.full_clean()
+        item.save()
+        for name, values in many.items():
+            getattr(item, name).set(values)
+        return item
 
 
 def names_in(text):
@@ -224,6 +253,7 @@ class Project(Claimable):
                                   verbose_name=_("lead unit"))
     approved_on = models.DateField(_("approved on"), default=timezone.localdate)
     history = HistoricalRecords(m2m_fields=[grids])
+    many_fields = ("grids",)
 
     objects = ProjectQuerySet.as_manager()
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partners.lists import export, figures, projects, public, resources, views
+from partners.lists import decisions, export, figures, projects, public, resources, views
 
 urlpatterns = [
     path("needs/", public.public_needs, name="public_needs"),
@@ -22,6 +22,8 @@ urlpatterns = [
     path("lists/resources/export.csv", export.resources_export, name="resources_export"),
     path("lists/claims/", views.claim_list, name="claims"),
     path("lists/claims/<int:pk>/<slug:action>/", views.claim_act, name="claim_act"),
+    path("lists/needs/from-decision/<int:pk>/", decisions.need_from_decision, name="need_from_decision"),
+    path("lists/projects/from-decision/<int:pk>/", decisions.project_from_decision, name="project_from_decision"),
     path("lists/rates/", figures.rates, name="rates"),
     path("lists/units/<int:pk>/", figures.unit_record, name="unit_record"),
 ]

@@ -1,13 +1,39 @@
-"""A unit's scorecard, its decision half: decisions owned and done on time (the claims half comes from the lists).
+"""A unit's scorecard, its decision half: decisions owned and done on time (the claims half comes from the lists,
+through `scorecard_sections`: the meeting never names them).
 
 `scorecard_of(unit)` is one aggregate query; each figure is shown with what it is counted of.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
+from nanjie.registry import Registry, _template_problem
 from partners.meeting.models import Decision
 from partners.units.models import Unit
+
+
+@dataclass(frozen=True)
+class ScorecardSection:
+    """A section of a unit's scorecard page: `template` rendered with `figures(unit)` as `figures`."""
+
+    name: str
+    template: str
+    figures: Callable
+    order: int
+
+    def problems(self):
+        return [problem for problem in (_template_problem(self.template),) if problem]
+
+
+scorecard_sections = Registry("scorecard section")
+
+
+def sections_of(unit):
+    """(template, figures) of every registered section, in order."""
+    return [(section.template, section.figures(unit)) for section in scorecard_sections]
 
 
 def scorecard_of(unit, today=None):

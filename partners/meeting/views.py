@@ -18,10 +18,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from nanjie.paging import paginate, query_without_page
 from nanjie.paper import render_on_paper
 from partners.meeting import forms
-from partners.meeting.actions import actions_for
+from partners.meeting.actions import actions_for, outcomes_of
 from partners.meeting.filters import DecisionFilter, MeetingFilter
 from partners.meeting.models import AgendaItem, Decision, Meeting
-from partners.meeting.scorecard import scorecard_of, units_with_scores
+from partners.meeting.scorecard import scorecard_of, sections_of, units_with_scores
 from partners.units.models import Unit, UnitMembership, unit_ids_of
 
 CHANGE = "partners.change_meeting"
@@ -70,13 +70,16 @@ def meeting_new(request):
 
 
 def decorate(decisions, user, unit_ids=None):
-    """Each decision's buttons for this user, without a query per decision."""
+    """Each decision's buttons for this user and what its actions made, without a query per decision."""
     unit_ids = set(unit_ids_of(user)) if unit_ids is None else unit_ids
     can_change, all_scorecards = user.has_perm(CHANGE), user.has_perm("partners.view_scorecard")
+    made = outcomes_of(decisions)
     for decision in decisions:
+        outcomes = made.get(decision.pk, {})
         decision.may_report_it = can_change or decision.unit_id in unit_ids
         decision.scorecard_shown = all_scorecards or decision.unit_id in unit_ids
-        decision.actions = actions_for(decision, user)
+        decision.outcomes = list(outcomes.values())
+        decision.actions = actions_for(decision, user, done=outcomes)
     return decisions
 
 
@@ -86,9 +89,9 @@ def _detail_context(request, meeting, bound=None):
     items = list(meeting.items.select_related("follows_up__item__meeting")
                  .prefetch_related(Prefetch("decisions", queryset=decisions)).order_by("position", "pk"))
     units = forms.active_units() if request.user.has_perm(CHANGE) and not meeting.is_confirmed else []
-    unit_ids = set(unit_ids_of(request.user))
+    decorate([decision for item in items for decision in item.decisions.all()], request.user,
+             set(unit_ids_of(request.user)))  # once for the page: its outcomes are a query per action, not per item
     for item in items:
-        decorate(item.decisions.all(), request.user, unit_ids)
         item.decision_form = (bound["decision"] if bound.get("decision_item") == item.pk
                               else forms.DecisionForm(auto_id=f"id_item{item.pk}_%s", units=units))
     present = set(meeting.attendance.filter(present=True).values_list("member_id", flat=True))
@@ -289,7 +292,8 @@ def scorecard(request, pk):
     own = UnitMembership.objects.filter(unit=unit, person__user=request.user).exists()
     if not (own or request.user.has_perm("partners.view_scorecard")):
         raise Http404  # the same answer as for a unit that does not exist
-    return render(request, "partners/meeting/scorecard.html", {"unit": unit, "card": scorecard_of(unit)})
+    return render(request, "partners/meeting/scorecard.html", {"unit": unit, "card": scorecard_of(unit),
+                                                               "sections": sections_of(unit)})
 
 
 @require_GET

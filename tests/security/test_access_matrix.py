@@ -290,6 +290,10 @@ EXPECTED = {
     "partners:scorecard": Route(staff(404, 404, 404, 200), kwargs=pk_of("unit_b")),
     "partners:scorecards": Route(staff(403, 403, 403, 200)),
     "requests:from_decision": Route(staff(403, 403, 200, 200), kwargs=pk_of("decision"), accepts_post=True),
+    # A decision carried out as a need (whoever raises needs: the worker does not see the meeting's decisions) or a
+    # project (whoever approves them).
+    "partners:need_from_decision": Route(staff(404, 403, 200, 200), kwargs=pk_of("decision"), accepts_post=True),
+    "partners:project_from_decision": Route(staff(403, 403, 200, 200), kwargs=pk_of("decision"), accepts_post=True),
     # --- volunteers/activities: the foreign item is grid NJ-02's, organised by its worker; its volunteer is foreign.
     # Every login sees the published items (to sign up); only their organisers run them (roster, hours, record).
     "volunteers:activity_day": Route(everyone(200), hidden=PERSONAL, hidden_from=PUBLIC),

@@ -274,6 +274,8 @@ ARGUMENTS = {
     "partners:decision_carry": {"foreign": pk_of("decision")},
     "partners:scorecard": {"unit_b": pk_of("unit_b")},
     "requests:from_decision": {"foreign": pk_of("decision")},
+    "partners:need_from_decision": {"foreign": pk_of("decision")},
+    "partners:project_from_decision": {"foreign": pk_of("decision")},
     "volunteers:plan": {"foreign": pk_of("plan")},
     "volunteers:activity": {"foreign": pk_of("activity")},
     "volunteers:certificate": {"foreign": pk_of("certificate")},
@@ -678,6 +680,31 @@ def test_the_decision_forms_survive_anything(world, db):
             "note": note, "meeting": meeting, "category": category, "micro_grid": micro_grid, "text": note,
             "deadline": deadline, "idempotency_key": str(uuid.uuid4())})
         assert_refused_politely(response)
+
+    check()
+
+
+def test_the_need_and_project_from_a_decision_forms_survive_anything_and_make_one_at_most(world, db):
+    from partners.models import Milestone, Need, Project
+
+    decision = world.objects["decision"]
+    urls = [reverse("partners:need_from_decision", args=[decision.pk]),
+            reverse("partners:project_from_decision", args=[decision.pk])]
+
+    @FUZZ
+    @given(url=st.sampled_from(urls), title=st.one_of(st.just("楼道照明改造"), TEXT), text=TEXT,
+           category=VALUE, grid=st.one_of(st.just(str(decision.item.meeting.community_id)), VALUE),
+           lead_unit=st.one_of(st.just(str(decision.unit_id)), VALUE), day=st.one_of(DATE, TEXT),
+           quantity=st.one_of(st.just("1"), NUMBER, TEXT), budget=st.one_of(NUMBER, TEXT))
+    def check(url, title, text, category, grid, lead_unit, day, quantity, budget):
+        response = world.client("branch").post(url, {
+            "title": title, "description": text, "goal": text, "category": category, "grid": grid, "grids": grid,
+            "urgency": "normal", "wanted_by": day, "approved_on": day, "lead_unit": lead_unit, "budget": budget,
+            "quantity": quantity, "measure": text[:20]})
+        assert_refused_politely(response)
+        assert Need.objects.filter(decision=decision).count() <= 1
+        assert Milestone.objects.filter(project__decision=decision).count() == Project.objects.filter(
+            decision=decision).count()
 
     check()
 
