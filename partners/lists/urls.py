@@ -21,6 +21,7 @@ urlpatterns = [
     path("lists/resources/new/", resources.resource_new, name="resource_new"),
     path("lists/resources/export.csv", export.resources_export, name="resources_export"),
     path("lists/claims/", views.claim_list, name="claims"),
+    path("lists/claims/<int:pk>/photo/", views.claim_photo, name="claim_photo"),
     path("lists/claims/<int:pk>/<slug:action>/", views.claim_act, name="claim_act"),
     path("lists/rates/", figures.rates, name="rates"),
     path("lists/units/<int:pk>/", figures.unit_record, name="unit_record"),
