@@ -45,7 +45,7 @@ def test_a_worker_attaches_a_photo_to_a_visit_on_a_phone(phone, live_server):
     phone.wait_for_function("() => { const img = document.querySelector('img.photo');"
                             " return img.complete && img.naturalWidth > 0; }")
     assert shown.evaluate("img => img.naturalWidth") == 800
-    content = phone.request.get(shown.get_attribute("src")).body()
+    content = phone.request.get(live_server.url + shown.get_attribute("src")).body()
     assert not has_gps(content)
     assert Image.open(io.BytesIO(content)).format == "JPEG"
     assert visit.photo
