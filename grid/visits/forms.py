@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from grid.forms import DATE, SHORT_NOTE, PlainLength
 from grid.visits.models import Visit
+from nanjie import photos
 from nanjie.once import OnceOnlyForm
 
 NOTES = ("walked", "looked", "asked", "listened", "opinions")
@@ -25,7 +26,10 @@ QUICK_PICKS = {
 
 
 class VisitForm(OnceOnlyForm, PlainLength, forms.ModelForm):
-    """The one-minute form: today's date, four short notes, opinions; once-only against double taps."""
+    """The one-minute form: today's date, four short notes, opinions, an optional photo; once-only against double
+    taps."""
+
+    photo = photos.PhotoField(label=_("Photo (optional)"))
 
     class Meta:
         model = Visit
@@ -58,6 +62,14 @@ class VisitForm(OnceOnlyForm, PlainLength, forms.ModelForm):
         if not any(cleaned.get(name, "").strip() for name in NOTES):
             raise ValidationError(_("Write at least one note about the visit."), code="empty_visit")
         return cleaned
+
+    def save(self, commit=True):
+        visit = super().save(commit=False)
+        if self.cleaned_data.get("photo"):
+            visit.photo = photos.as_file(self.cleaned_data["photo"])  # written by the visit's save, with the row
+        if commit:
+            visit.save()
+        return visit
 
 
 class HouseholdSearchForm(PlainLength, forms.Form):

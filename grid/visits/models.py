@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from grid.households.models import NOTE_MAX_LENGTH, Household
 from grid.territory.scoping import ScopedQuerySet
+from nanjie import photos
 from nanjie.once import SubmissionKeyField
 
 
@@ -34,6 +35,9 @@ class Visit(models.Model):
     listened = models.TextField(_("listen"), max_length=NOTE_MAX_LENGTH, blank=True,
                                 help_text=_("What you heard: opinions and suggestions."))
     opinions = models.TextField(_("opinions collected"), max_length=NOTE_MAX_LENGTH, blank=True)
+    # Only ever a re-encoded photo without EXIF/GPS (nanjie/photos.py), set by the visit form: not editable
+    # elsewhere (admin shows it read-only), served only by field:visit_photo to who can see the visit.
+    photo = models.FileField(_("photo"), upload_to="visit-photos/%Y/%m/", blank=True, editable=False)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                     verbose_name=_("recorded by"))
     token = SubmissionKeyField(_("submission token"))  # nanjie/once.py: a double tap saves one visit
@@ -49,6 +53,10 @@ class Visit(models.Model):
 
     def __str__(self):
         return f"{self.visited_on} {self.household}"
+
+    def save(self, *args, **kwargs):
+        with photos.removed_on_failure(self.photo):  # a visit that is not saved keeps no photo behind
+            super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

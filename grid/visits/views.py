@@ -17,6 +17,7 @@ from grid.visits.filters import VisitFilter
 from grid.visits.forms import HouseholdSearchForm, VisitForm
 from grid.visits.models import Visit
 from grid.visits.sections import sections_for
+from nanjie import photos
 from nanjie.once import post_once
 from nanjie.paging import CAP, paginate, query_without_page
 from nanjie.paper import render_on_paper
@@ -46,7 +47,7 @@ def visit_new(request, household_pk):
     household = get_object_or_404(Household.objects.visible_to(request.user).select_related("micro_grid"),
                                   pk=household_pk)
     worker = person_of(request.user)
-    form = VisitForm(request.POST or None)
+    form = VisitForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         answer = post_once(request, form, owner={"recorded_by": request.user}, household=household, worker=worker,
                            done=_("Visit saved."), again=_("This visit was already saved."),
@@ -64,6 +65,14 @@ def visit_detail(request, pk):
                               .select_related("household__micro_grid", "worker"), pk=pk)
     return render(request, "grid/visits/visit_detail.html", {
         "visit": visit, "sections": sections_for(visit, request.user, "visit")})
+
+
+@require_GET
+@login_required
+@permission_required("grid.view_visit", raise_exception=True)
+def visit_photo(request, pk):
+    """The visit's photo, to whoever may open the visit's page; a 404 outside that scope or without a photo."""
+    return photos.serve(get_object_or_404(Visit.objects.visible_to(request.user).only("photo"), pk=pk).photo)
 
 
 @require_GET

@@ -2,8 +2,11 @@
 admin is read-only."""
 
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from grid.territory.admin import ScopedAdmin, ScopedHistoryAdmin, ScopedInline, subtree_filter
+from nanjie import photos
 from partners.lists.claims import Claim, ClaimTransition
 from partners.lists.models import Milestone, Need, Project, Resource
 
@@ -62,7 +65,12 @@ class ClaimAdmin(ScopedAdmin):
     inlines = [ClaimTransitionInline]
 
     def get_readonly_fields(self, request, obj=None):
-        return [field.name for field in Claim._meta.fields]
+        # The photo through the view that checks access, never its storage URL (a signed bucket URL would skip it).
+        return [field.name for field in Claim._meta.fields if field.name != "delivery_photo"] + ["photo_preview"]
+
+    @admin.display(description=_("Evidence photo"))
+    def photo_preview(self, obj):
+        return photos.preview(reverse("partners:claim_photo", args=[obj.pk])) if obj.delivery_photo else "—"
 
     def has_add_permission(self, request):
         return False

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from grid.territory.scoping import ScopedQuerySet, _ids, node_ids_of
+from nanjie import photos
 from partners.lists.models import VIEW_ALL, Need, Project
 from partners.units.models import Unit, unit_ids_of
 
@@ -59,6 +60,10 @@ class Claim(models.Model):
     delivered_quantity = models.PositiveIntegerField(gettext_lazy("quantity delivered"), null=True, blank=True)
     delivered_on = models.DateField(gettext_lazy("delivered on"), null=True, blank=True)
     delivery_note = models.TextField(gettext_lazy("what was done"), max_length=1000, blank=True)
+    # The evidence (optional): only ever a re-encoded photo without EXIF/GPS (nanjie/photos.py), set by deliver();
+    # served only by partners:claim_photo, to the branch and the unit's own members, never on a public page.
+    delivery_photo = models.FileField(gettext_lazy("evidence photo"), upload_to="claim-photos/%Y/%m/", blank=True,
+                                      editable=False)
     verified_at = models.DateTimeField(gettext_lazy("verified"), null=True, blank=True)
     withdraw_reason = models.TextField(gettext_lazy("reason for withdrawing"), max_length=500, blank=True)
 
@@ -119,8 +124,9 @@ class Claim(models.Model):
         self.refresh_from_db()
 
     @transaction.atomic
-    def deliver(self, note, *, by, quantity=None, on=None):
-        """What was done and when; at most what was claimed, never in the future."""
+    def deliver(self, note, *, by, quantity=None, on=None, photo=None):
+        """What was done and when; at most what was claimed, never in the future; `photo` (a nanjie.photos
+        CleanPhoto, optional) is the evidence, kept only if the delivery is."""
         on, quantity = on or timezone.localdate(), self.quantity if quantity is None else quantity
         if self.state != self.State.CLAIMED:
             raise ValidationError(_("Only a claim not yet delivered can be delivered."), code="state")
@@ -131,8 +137,10 @@ class Claim(models.Model):
                                   code="too_much")
         if on > timezone.localdate():
             raise ValidationError(_("A delivery cannot be in the future."), code="future")
-        self._move(self.State.CLAIMED, self.State.DELIVERED, by, note=note.strip(), delivered_on=on,
-                   delivered_quantity=quantity, delivery_note=note.strip())
+        with photos.removed_on_failure(self.delivery_photo):
+            fields = {"delivery_photo": photos.store(self.delivery_photo, photo)} if photo else {}
+            self._move(self.State.CLAIMED, self.State.DELIVERED, by, note=note.strip(), delivered_on=on,
+                       delivered_quantity=quantity, delivery_note=note.strip(), **fields)
 
     @transaction.atomic
     def verify(self, *, by, at=None):

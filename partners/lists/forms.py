@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from grid.territory.models import GridNode
+from nanjie import photos
 from partners.lists.models import Milestone, Need, Project, Resource
 from partners.units.models import Unit, unit_ids_of
 
@@ -86,6 +87,7 @@ class DeliverForm(forms.Form):
     note = forms.CharField(label=_("What was done"), max_length=1000, widget=forms.Textarea(attrs=ROWS))
     quantity = forms.IntegerField(label=_("Quantity delivered"), min_value=1, max_value=1_000_000)
     delivered_on = forms.DateField(label=_("Delivered on"), widget=DATE)
+    photo = photos.PhotoField(label=_("Evidence photo (optional)"))
 
 
 class ReasonForm(forms.Form):

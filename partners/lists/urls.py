@@ -21,6 +21,7 @@ urlpatterns = [
     path("lists/resources/new/", resources.resource_new, name="resource_new"),
     path("lists/resources/export.csv", export.resources_export, name="resources_export"),
     path("lists/claims/", views.claim_list, name="claims"),
+    path("lists/claims/<int:pk>/photo/", views.claim_photo, name="claim_photo"),
     path("lists/claims/<int:pk>/<slug:action>/", views.claim_act, name="claim_act"),
     path("lists/needs/from-decision/<int:pk>/", decisions.need_from_decision, name="need_from_decision"),
     path("lists/projects/from-decision/<int:pk>/", decisions.project_from_decision, name="project_from_decision"),

@@ -11,13 +11,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from nanjie import photos
 from nanjie.paging import paginate, query_without_page
-from partners.lists.access import allowed, item_for, may, may_claim
+from partners.lists.access import allowed, item_for, may, may_claim, may_see_photo
 from partners.lists.claims import Claim
 from partners.lists.filters import ClaimFilter, NeedFilter
 from partners.lists.forms import ClaimForm, DeliverForm, NeedForm, ReasonForm
 from partners.lists.models import Need, Project, Resource
 from partners.lists.sections import sections_for
+from partners.units.models import unit_ids_of
 
 view_need = permission_required("partners.view_need", raise_exception=True)
 CLAIM_RELATED = ["unit", "resource", "need__grid", "project"]
@@ -26,7 +28,9 @@ CLAIM_RELATED = ["unit", "resource", "need__grid", "project"]
 def claims_of(item, user):
     """The item's claims with the actions this user may take on each (forms prefixed by the claim's id)."""
     claims = list(item.claims.select_related("unit", "resource").prefetch_related("transitions__by"))
+    units = set(unit_ids_of(user))
     for claim in claims:
+        claim.shows_photo = may_see_photo(user, claim, units)
         claim.actions = {action: form for action, form in (
             ("deliver", DeliverForm(prefix=f"c{claim.pk}", initial={
                 "quantity": claim.quantity, "delivered_on": timezone.localdate()})),
@@ -129,14 +133,15 @@ def claim_act(request, pk, action):
     if not allowed(request.user, claim, action):
         raise PermissionDenied
     form = {"deliver": DeliverForm, "withdraw": ReasonForm}.get(action)
-    form = form(request.POST, prefix=f"c{claim.pk}") if form else None
+    form = form(request.POST, request.FILES, prefix=f"c{claim.pk}") if form else None
     if form is not None and not form.is_valid():
         messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
         return redirect_to_item(claim)
     data = form.cleaned_data if form else {}
     try:
         if action == "deliver":
-            claim.deliver(data["note"], by=request.user, quantity=data["quantity"], on=data["delivered_on"])
+            claim.deliver(data["note"], by=request.user, quantity=data["quantity"], on=data["delivered_on"],
+                          photo=data["photo"])
         elif action == "withdraw":
             claim.withdraw(data["reason"], by=request.user)
         else:
@@ -146,6 +151,16 @@ def claim_act(request, pk, action):
     else:
         messages.success(request, str(DONE[action]))
     return redirect_to_item(claim)
+
+
+@require_GET
+@login_required
+def claim_photo(request, pk):
+    """A delivery's evidence photo: for the branch and the claiming unit's members; a 404 for everyone else."""
+    claim = get_object_or_404(Claim.objects.visible_to(request.user).only("unit", "delivery_photo"), pk=pk)
+    if not may_see_photo(request.user, claim):
+        raise Http404
+    return photos.serve(claim.delivery_photo)
 
 
 def redirect_to_item(claim):

@@ -3,10 +3,10 @@ so admin can look and search but never add a request or change its state; transi
 
 from django.contrib import admin
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from grid.territory.admin import ScopedAdmin, ScopedInline
+from nanjie import photos
 from requests.lifecycle.models import Request, Transition
 from requests.public.models import Photo
 
@@ -38,9 +38,7 @@ class PhotoInline(ScopedInline):
     @admin.display(description=_("Photo"))
     def photo(self, obj):
         # Through the view that checks access: media/ is never served by URL, so image.url would be a 404.
-        url = reverse("requests:photo", args=[obj.pk])
-        return format_html('<a href="{0}"><img src="{0}" alt="{1}" width="120" loading="lazy"></a>', url,
-                           _("Photo"))
+        return photos.preview(reverse("requests:photo", args=[obj.pk]))
 
 
 @admin.register(Request)

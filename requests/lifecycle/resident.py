@@ -25,7 +25,7 @@ class ResidentActions:
               visit=None, household=None, idempotency_key=None, photos=(), decision=None):
         """Create a request in state ordered with its reference, first transition and photos: all or nothing.
 
-        `photos` are requests.public.photos.CleanPhoto (already re-encoded). A used `idempotency_key` (the
+        `photos` are nanjie.photos.CleanPhoto (already re-encoded). A used `idempotency_key` (the
         form's submission key, nanjie/once.py) returns the request it made the first time instead of a second
         one, also when both arrive at the same moment; the same key with other content is refused (key_reused).
         """

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from grid.territory.models import GridNode
 from nanjie.once import OnceOnlyForm
 from nanjie.phones import PhoneFormField
+from nanjie.photos import MAX_PHOTOS, clean_photo
 from partners.units.models import Category
 from requests.lifecycle.models import Request
 from requests.lifecycle.resident import TEXT_LIMIT
-from requests.public.photos import MAX_PHOTOS, clean_photo
 
 
 def micro_grid_choices():

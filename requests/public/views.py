@@ -8,7 +8,7 @@ import hmac
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from grid.territory.models import GridNode
-from nanjie import once, throttle
+from nanjie import once, photos, throttle
 from nanjie.masking import mask_name
 from nanjie.paging import paginate, query_without_page
 from partners.meeting.models import DutyRota
@@ -252,11 +252,4 @@ def photo(request, pk):
         allowed = Request.objects.visible_to(request.user).filter(pk=found.request_id).exists()
     if not allowed:
         raise Http404
-    try:
-        handle = found.image.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type="image/jpeg")
-    response["Cache-Control"] = "private, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return photos.serve(found.image)

@@ -1,16 +1,13 @@
 """Helpers for the resident-side tests: a small community, a wish ordered through the model, photo bytes."""
 
-import io
 import uuid
-
-from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
 from grid.models import GridNode, Person
 from nanjie.roles import JOINT_MEETING, UNIT_PARTY_MEMBER
 from partners.models import UnitMembership
 from requests.models import Request
 from tests.factories import make_branch_admin, make_category, make_person, make_tree, make_unit, make_user
+from tests.photos import jpeg_bytes, upload  # noqa: F401 (the resident-side tests import them from here)
 
 
 def community():
@@ -63,18 +60,6 @@ def publicise(wish, unit, note="已更换楼道灯", name="王建国", summary=N
     close(wish, unit, note, name)
     wish.publicise(note if summary is None else summary, by=_once("helper-branch", make_branch_admin))
     return wish
-
-
-def jpeg_bytes(size=(64, 48), exif=None, fmt="JPEG"):
-    out = io.BytesIO()
-    image = Image.new("RGB", size, (200, 30, 30))
-    kwargs = {"exif": exif} if exif is not None else {}
-    image.save(out, format=fmt, **kwargs)
-    return out.getvalue()
-
-
-def upload(content=None, name="photo.jpg", content_type="image/jpeg"):
-    return SimpleUploadedFile(name, content if content is not None else jpeg_bytes(), content_type=content_type)
 
 
 def wish_post(category, code="NJ-01-01", **fields):

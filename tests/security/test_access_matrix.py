@@ -75,6 +75,10 @@ def photo_pk(world):
     return {"pk": world.ensure_photo_file().pk}
 
 
+def photo_of(key, field):
+    return lambda world: {"pk": world.ensure_file(key, field).pk}
+
+
 def own_token_query(world, persona):
     return f"t={world.own_token}" if persona == "resident" else ""
 
@@ -197,6 +201,8 @@ EXPECTED = {
     "field:visit_start": Route(staff(200, 403, 403, 200), hidden=MARKERS),
     "field:visits": Route(staff(200, 403, 403, 200), hidden=MARKERS),
     "field:visit": Route(staff(404, 403, 403, 200), kwargs=pk_of("visit")),
+    # The foreign visit's photo: exactly who may open the visit (a 404 outside its scope).
+    "field:visit_photo": Route(staff(404, 403, 403, 200), kwargs=photo_of("visit", "photo")),
     "field:coverage": Route(staff(200, 403, 403, 200), hidden=MARKERS),
     "field:pairs": Route(staff(200, 200, 403, 200), hidden=MARKERS),
     "field:pair": Route(staff(404, 404, 403, 200), kwargs=pk_of("pair")),
@@ -347,6 +353,9 @@ EXPECTED = {
                                          kwargs=lambda world, action=action: {"pk": world.objects["claim"].pk,
                                                                               "action": action})
                            for action in ("deliver", "withdraw", "verify", "no-such-action")},
+    # Unit B's delivery photo: the branch and unit B's members only; the member of unit A and the chairman see the
+    # claim but not its photo (the same 404 as for a claim they cannot see).
+    "partners:claim_photo": Route(staff(404, 404, 404, 200), kwargs=photo_of("claim", "delivery_photo")),
     "partners:rates": Route(staff(200, 200, 200, 200)),
     "partners:unit_record": Route(staff(200, 200, 200, 200), kwargs=pk_of("unit_b"), hidden=(FOREIGN_TEXT,),
                                   hidden_from=LISTS_HIDDEN),

@@ -232,6 +232,10 @@ def photo_with_token(world):
     return {"pk": photo.pk}, {"t": photo.request.token}
 
 
+def file_of(key, field):
+    return lambda world: ({"pk": world.ensure_file(key, field).pk}, {})
+
+
 # name -> {id: world -> (URL kwargs, the query string a real link carries)}
 ARGUMENTS = {
     "volunteers:team": {"red": fixed(colour="red")},
@@ -258,6 +262,8 @@ ARGUMENTS = {
     "field:visit_new": {"foreign": pk_of("household", "household_pk")},
     "field:service_new": {"foreign": pk_of("household", "household_pk")},
     "field:visit": {"foreign": pk_of("visit")},
+    "field:visit_photo": {"foreign": file_of("visit", "photo")},
+    "partners:claim_photo": {"foreign": file_of("claim", "delivery_photo")},
     "field:pair": {"foreign": pk_of("pair")},
     "field:dispute": {"foreign": pk_of("dispute")},
     "field:whistle": {"foreign": pk_of("whistle")},
@@ -779,11 +785,13 @@ def test_the_delivery_form_survives_anything(world, db):
     prefix = f"c{claim.pk}"
 
     @FUZZ
-    @given(note=TEXT, quantity=st.one_of(NUMBER, TEXT), day=st.one_of(DATE, TEXT))
-    def check(note, quantity, day):
+    @given(note=TEXT, quantity=st.one_of(NUMBER, TEXT), day=st.one_of(DATE, TEXT),
+           photo=st.one_of(st.none(), upload()))
+    def check(note, quantity, day, photo):
         with transaction.atomic():
             response = world.client("branch").post(reverse("partners:claim_act", args=[claim.pk, "deliver"]), {
-                f"{prefix}-note": note, f"{prefix}-quantity": quantity, f"{prefix}-delivered_on": day})
+                f"{prefix}-note": note, f"{prefix}-quantity": quantity, f"{prefix}-delivered_on": day,
+                **({f"{prefix}-photo": photo} if photo else {})})
             assert_refused_politely(response)
             transaction.set_rollback(True)
 

@@ -75,3 +75,25 @@ def test_a_staff_form_survives_anything(world, db, name):
             assert model.objects.count() == before
 
     check()
+
+
+def test_the_visit_photo_survives_any_upload_and_a_refused_visit_keeps_no_file(world, db, settings):
+    from tests.security.test_fuzz import upload
+
+    client = world.client("worker")
+    url = reverse("field:visit_new", args=[own_household().pk])
+    fields = {key: value for key, value in form_data(client.get(url).content.decode()).items() if key not in IGNORED}
+
+    @FUZZ
+    @given(photo=upload(), token=st.uuids().map(str))
+    def check(photo, token):
+        before = Visit.objects.count()
+        response = client.post(url, {**fields, "token": token, "photo": photo})
+        assert_refused_politely(response)
+        if response.status_code != 302:
+            assert Visit.objects.count() == before
+            assert not (settings.MEDIA_ROOT / "visit-photos").exists() or all(
+                Visit.objects.filter(photo__endswith=path.name).exists()
+                for path in (settings.MEDIA_ROOT / "visit-photos").rglob("*.jpg"))
+
+    check()

@@ -95,11 +95,16 @@ class World:
         return self.users.get(persona) or AnonymousUser()
 
     def ensure_photo_file(self):
-        """Photos live in MEDIA_ROOT, which every test points at its own folder: put the file where it looks."""
-        photo = self.objects["photo"]
-        if not default_storage.exists(photo.image.name):
-            default_storage.save(photo.image.name, ContentFile(jpeg_bytes()))
-        return photo
+        return self.ensure_file("photo", "image")
+
+    def ensure_file(self, key, field):
+        """Photos live in MEDIA_ROOT, which every test points at its own folder: put the file where it looks.
+        The record is read again (the world's foreign visit and claim got their photo's name by an update)."""
+        record = type(self.objects[key]).objects.get(pk=self.objects[key].pk)
+        name = getattr(record, field).name
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(jpeg_bytes()))
+        return record
 
 
 def build_world():
@@ -170,6 +175,9 @@ def build_world():
     TeamMember.objects.create(team=team, person=make_person(name=FOREIGN_NAME, phone=FOREIGN_PHONE))
     positions = build_positions(theirs, unit_b, world.users["branch"])
     positions.update(build_lists(theirs.parent, unit_b, category))
+    # The foreign visit's and unit B's claim's photos: names only, like the request's (ensure_file writes them).
+    Visit.objects.filter(pk=visit.pk).update(photo="visit-photos/foreign.jpg")
+    type(positions["claim"]).objects.filter(pk=positions["claim"].pk).update(delivery_photo="claim-photos/foreign.jpg")
     study = build_study(positions["station"], their_worker, world.users["branch"])
     meetings = build_meeting(unit_b, world.users["chairman"])
     activities = build_activities(their_worker, team, world.users["branch"])

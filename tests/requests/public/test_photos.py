@@ -6,23 +6,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from PIL import Image
 
+from nanjie.photos import clean_photo
 from requests.models import Request
-from requests.public.photos import clean_photo
 from tests.factories import make_grid_worker, make_unit, make_unit_member
+from tests.photos import GPS_IFD, gps_exif
 from tests.requests.public_helpers import community, jpeg_bytes, order, upload, wish_post
 
 pytestmark = pytest.mark.django_db
-
-GPS_IFD = 0x8825
-
-
-def gps_exif():
-    exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"  # Make
-    exif[0x0132] = "2026:05:01 10:00:00"  # DateTime
-    exif.get_ifd(GPS_IFD).update({1: "N", 2: (25.0, 30.0, 0.0), 3: "E", 4: (101.0, 14.0, 0.0)})
-    return exif
-
 
 def test_the_gps_exif_of_an_uploaded_photo_is_removed():
     original = jpeg_bytes(exif=gps_exif())

@@ -51,7 +51,7 @@ def test_a_photo_over_twelve_megapixels_is_never_decoded(client):
 
 
 def test_a_twelve_megapixel_phone_photo_is_accepted():
-    from requests.public.photos import clean_photo
+    from nanjie.photos import clean_photo
 
     assert clean_photo(upload(jpeg_bytes(size=(4032, 3024)))).width == 2000
 
