@@ -3,7 +3,7 @@ change (LoginChange). Views call the functions here; nothing else changes a logi
 
 A manager reaches the people of their scope (Person.objects.visible_to) whose login holds no more than a manager
 may give: no superuser, no staff status, no group beyond the grantable roles, no permission of its own. Posts go
-on the grids of the manager's own working area. Anything else is answered as if it did not exist (404).
+on the grids of the manager's own working area, and a person posted outside it is not the manager's. Anything else is answered as if it did not exist (404).
 """
 
 from django.conf import settings
@@ -69,13 +69,19 @@ class LoginChange(models.Model):
 
 
 def manageable_people(manager):
-    """The people whose login `manager` may change (or give one): see the module's docstring."""
+    """The people whose login `manager` may change (or give one): see the module's docstring. Someone who also
+    holds a post outside the manager's working area (another grid, another community) is not theirs alone."""
+    from grid.territory.models import GridNode
+
     if not manager.has_perm(MANAGE):
         return Person.objects.none()
     beyond = Group.objects.exclude(name__in=GRANTABLE)
+    posted_elsewhere = GridPost.objects.exclude(
+        node_id__in=GridNode.objects.working_area(manager).values("pk")).values("person_id")
     return (Person.objects.visible_to(manager).exclude(user=manager)
             .exclude(user__is_superuser=True).exclude(user__is_staff=True)
-            .exclude(user__groups__in=beyond).exclude(user__user_permissions__isnull=False))
+            .exclude(user__groups__in=beyond).exclude(user__user_permissions__isnull=False)
+            .exclude(pk__in=posted_elsewhere))
 
 
 def post_grids(manager):
