@@ -10,5 +10,5 @@ from grid.territory.models import GridNode, lock_tree
 from grid.visits.models import Visit
 
 __all__ = ["AssistancePair", "Dispute", "DisputeTransition", "GridNode", "GridPost", "GridTeamMember", "Household",
-           "HouseholdTag", "LoginChange", "PairContact", "Person", "ServiceRecord", "SpecialGroup", "TeamKind", "Visit", "Whistle",
-           "WhistleReport", "WhistleTransition", "lock_tree"]
+           "HouseholdTag", "LoginChange", "PairContact", "Person", "ServiceRecord", "SpecialGroup", "TeamKind", "Visit",
+           "Whistle", "WhistleReport", "WhistleTransition", "lock_tree"]

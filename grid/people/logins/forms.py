@@ -40,7 +40,7 @@ class PostForm(forms.Form):
                                   error_messages={"required": _("Please choose a grid."),
                                                   "invalid_choice": _("You can only give posts on the grids you "
                                                                       "manage.")})
-    role = forms.ChoiceField(label=_("Post"), choices=GridPost.Role.choices,
+    role = forms.ChoiceField(label=_("Post"), choices=[("", _("Choose a post")), *GridPost.Role.choices],
                              error_messages={"required": _("Please choose a post."),
                                              "invalid_choice": _("Please choose a post from the list.")})
 

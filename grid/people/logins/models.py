@@ -3,7 +3,8 @@ change (LoginChange). Views call the functions here; nothing else changes a logi
 
 A manager reaches the people of their scope (Person.objects.visible_to) whose login holds no more than a manager
 may give: no superuser, no staff status, no group beyond the grantable roles, no permission of its own. Posts go
-on the grids of the manager's own working area, and a person posted outside it is not the manager's. Anything else is answered as if it did not exist (404).
+on the grids of the manager's own working area, and a person posted outside it is not the manager's. Anything
+else is answered as if it did not exist (404).
 """
 
 from django.conf import settings
