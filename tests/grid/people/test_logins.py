@@ -270,3 +270,25 @@ def test_a_worker_sees_no_change_of_another_grid(branch, worker3, worker4):
 def test_the_branch_sees_every_change(branch, worker4):
     logins.set_active(worker4.person, False, by=branch)
     assert LoginChange.objects.visible_to(branch).count() == 1
+
+
+def test_the_branch_admin_role_is_refused_in_chinese(branch_client, newcomer):
+    response = create(branch_client, newcomer, roles=(BRANCH_ADMIN,))
+    assert "只能授予网格员、联席会议成员和单位党员角色" in response.content.decode()
+
+
+def test_a_post_on_a_micro_grid_is_refused_in_chinese(branch_client, worker3):
+    micro = GridNode.objects.get(code="NJ-01-01")
+    response = branch_client.post(reverse("logins:post", args=[worker3.person.pk]), {"grid": micro.pk,
+                                                                                     "role": "volunteer"})
+    assert "只能在您管理的网格内安排岗位" in response.content.decode()
+
+
+def test_the_list_filters_by_grid(branch_client, worker3, worker4):
+    grid = GridNode.objects.get(code="NJ-04")
+    response = branch_client.get(reverse("logins:list"), {"grid": grid.pk})
+    assert [person.pk for person in response.context["page"]] == [worker4.person.pk]
+
+
+def test_a_staff_login_is_listed_as_the_superusers(branch_client, branch):
+    assert "由超级管理员管理" in branch_client.get(reverse("logins:list")).content.decode()
