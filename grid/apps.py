@@ -40,6 +40,7 @@ class GridConfig(AppConfig):
                      permission="grid.view_servicerecord"),
             NavEntry("grid.disputes", _("Disputes"), "field:disputes", order=250, permission="grid.view_dispute"),
             NavEntry("grid.whistles", _("Whistles"), "field:whistles", order=260, permission="grid.view_whistle"),
+            NavEntry("grid.logins", _("Staff logins"), "logins:list", order=985, permission="grid.manage_logins"),
         ]:
             nav.add(entry)
         # Open whistles first, then coverage of the worker's micro-grids, the branch's figures, pairs due.

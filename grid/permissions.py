@@ -15,6 +15,8 @@ def grant_permissions():
     roles.grant(roles.BRANCH_ADMIN, "grid.view_all_grids",
                 *(perm for model in ("gridnode", "gridpost", "person")
                   for perm in _crud(model, "view", "add", "change", "delete")))
+    # The community's staff logins (grid/people/logins): create, reset, deactivate, give grantable roles.
+    roles.grant(roles.BRANCH_ADMIN, "grid.manage_logins", "grid.view_loginchange")
     # Field work.
     roles.grant(
         roles.GRID_WORKER,

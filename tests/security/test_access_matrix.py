@@ -79,6 +79,10 @@ def photo_of(key, field):
     return lambda world: {"pk": world.ensure_file(key, field).pk}
 
 
+def their_worker_person(world):
+    return {"pk": world.objects["their_worker"].person.pk}
+
+
 def own_token_query(world, persona):
     return f"t={world.own_token}" if persona == "resident" else ""
 
@@ -266,6 +270,16 @@ EXPECTED = {
     # --- harden (issue 17): the branch's login-lockout page; an unknown account is a 404 -----------------------
     "lockouts": Route(staff(403, 403, 403, 200)),
     "lockouts_unlock": Route(staff(403, 403, 403, 404), method="POST"),
+    # --- grid/people/logins (issue 16): the branch manages staff logins; the foreign login is NJ-02's worker, in the
+    # branch's community (an empty form re-renders, a reset shows its link). Its own powers: test_logins.py ------
+    "logins:list": Route(staff(403, 403, 403, 200)),
+    "logins:detail": Route(staff(403, 403, 403, 200), kwargs=their_worker_person),
+    **{f"logins:{action}": Route(staff(403, 403, 403, PASS), method="POST", kwargs=their_worker_person)
+       for action in ("create", "roles", "post", "reset", "deactivate", "reactivate")},
+    # The one-time set-password link's pages (Django's views, our templates): a bad link says so, to everyone.
+    "password_reset_confirm": Route(everyone(200), accepts_post=True,
+                                    kwargs=lambda world: {"uidb64": "MQ", "token": "not-a-real-token"}),
+    "password_reset_complete": Route(everyone(200)),
     # --- requests/statistics: the figures, the three rates, the open data, the monthly report --------------------
     "requests:figure": {  # a drill-down lists only the records its viewer can open
         "grid.disputes": Route(staff(200, 200, 200, 200), kwargs=lambda world: {"name": "grid.disputes"},

@@ -17,7 +17,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from grid.models import GridNode, GridPost, GridTeamMember, Person, TeamKind, Visit
+from grid.models import GridNode, GridPost, GridTeamMember, LoginChange, Person, TeamKind, Visit
 from grid.territory.admin import ScopedAdmin
 from nanjie.once import SubmissionKeyField
 from partners.models import Unit, UnitMembership
@@ -84,6 +84,10 @@ def extend(world):
     attendance = Attendance.objects.create(meeting=world.objects["meeting"], member=seat_holder, present=True)
     amendment = MinutesAmendment.objects.create(meeting=world.objects["meeting"], text=FOREIGN_TEXT,
                                                 by=world.users["chairman"])
+    # A change to the foreign worker's login, made by the branch (grid/people/logins).
+    from grid.people.logins.models import set_active
+
+    set_active(world.objects["their_worker"].person, False, by=world.users["branch"])
     world.objects |= {"seat": seat, "amenity": amenity, "their_post": their_post, "own_visit": own_visit,
                       "attendance": attendance, "amendment": amendment}
     world.foreign = foreign_rows(world)
@@ -114,6 +118,7 @@ def foreign_rows(world):
                         objects["their_member"].person],
         "grid.GridPost": [objects["their_post"]],
         "grid.GridTeamMember": [objects["seat"]],
+        "grid.LoginChange": list(LoginChange.objects.filter(person=objects["their_worker"].person)),
         "partners.UnitMembership": list(UnitMembership.objects.filter(person=objects["their_member"].person)),
         "volunteers.Position": [station],
         "volunteers.DutyShift": list(DutyShift.objects.filter(position=station)),

@@ -27,6 +27,7 @@ EXEMPT = {
     "axes.AccessLog": "django-axes' login log: it is itself the audit",
     "requests.Request": "every state change is a requests.Transition row (who, when, from, to)",
     "requests.Transition": "the transition rows themselves",
+    "grid.LoginChange": "the audit rows of the branch's login changes themselves (grid/people/logins), read only",
     "grid.Dispute": "every state change is a grid.DisputeTransition row (who, when, from, to)",
     "grid.Whistle": "closed once through Whistle.close(), which writes a grid.WhistleTransition row (who, when, "
                     "the outcome; read-only in admin); each report-in is a row with who and when",

@@ -288,6 +288,9 @@ ARGUMENTS = {
     "partners:need": {"foreign": pk_of("need")},
     "partners:project": {"foreign": pk_of("project")},
     "partners:unit_record": {"foreign": pk_of("unit_b")},
+    # grid/people/logins: the branch's page of the foreign worker's login; a bad set-password link
+    "logins:detail": {"foreign": lambda world: ({"pk": world.objects["their_worker"].person.pk}, {})},
+    "password_reset_confirm": {"bad": fixed(uidb64="MQ", token="not-a-real-token")},
 }
 NOT_FUZZED = {
     "set_language": "POST only",
@@ -341,6 +344,8 @@ NOT_FUZZED = {
     "partners:milestone_new": "POST only",
     "partners:milestone_done": "POST only",
     "elderly_mode": "POST only; fuzzed below",
+    **{f"logins:{action}": "POST only; the forms are fuzzed in test_fuzz_staff.py"
+       for action in ("create", "roles", "post", "reset", "deactivate", "reactivate")},
 }
 # Names lists commonly read even when no form or link on the page shows them.
 COMMON_PARAMS = ["page", "q", "grid", "category", "state", "year", "month", "sort", "o", "visit", "household",

@@ -7,11 +7,12 @@ persona's own scope; Hypothesis then replaces any subset of the fields with arbi
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grid.models import Dispute, GridNode, Household, PairContact, ServiceRecord, Visit, Whistle
+from grid.models import Dispute, GridNode, GridPost, Household, LoginChange, PairContact, ServiceRecord, Visit, Whistle
 from requests.models import Request
 from tests.security.html_forms import form_data
 from tests.security.test_fuzz import FUZZ, VALUE, assert_refused_politely
@@ -33,6 +34,17 @@ def own_pair(world):
     return pair
 
 
+def person_without_login():
+    from grid.models import Person
+
+    person, _ = Person.objects.get_or_create(name="待开账号", defaults={"phone": "13700001234"})
+    return person
+
+
+def their_worker_page(world):
+    return reverse("logins:detail", args=[world.objects["their_worker"].person.pk])
+
+
 # name -> (persona, world -> URL of the page holding the form, world -> URL the form posts to, the model it saves)
 FORMS = {
     "household": ("worker", lambda w: reverse("field:household_new"), None, Household),
@@ -49,6 +61,13 @@ FORMS = {
                    Inspection),
     "extra_session": ("branch", lambda w: reverse("volunteers:session_extra", args=[w.objects["rule"].pk]), None,
                       Session),
+    # grid/people/logins: the branch's login forms (a new login; roles; a post), on the foreign worker's login
+    "login_create": ("branch", lambda w: reverse("logins:detail", args=[person_without_login().pk]),
+                     lambda w: reverse("logins:create", args=[person_without_login().pk]), get_user_model()),
+    "login_roles": ("branch", their_worker_page,
+                    lambda w: reverse("logins:roles", args=[w.objects["their_worker"].person.pk]), LoginChange),
+    "login_post": ("branch", their_worker_page,
+                   lambda w: reverse("logins:post", args=[w.objects["their_worker"].person.pk]), GridPost),
     "dispatch": ("chairman", lambda w: reverse("requests:detail", args=[w.objects["own_request"].reference]),
                  lambda w: reverse("requests:act", args=[w.objects["own_request"].reference, "dispatch"]), Request),
 }

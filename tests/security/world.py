@@ -184,8 +184,8 @@ def build_world():
     world.objects = {**positions, **study, **meetings, **activities,
         "household": household, "visit": visit, "pair": pair, "service": service, "dispute": dispute,
         "whistle": whistle, "request": request, "photo": photo, "own_request": own,
-        "their_member": their_member, "team": team, "closed_request": closed, "public_request": public,
-        "overdue_request": overdue,
+        "their_member": their_member, "their_worker": their_worker, "team": team, "closed_request": closed,
+        "public_request": public, "overdue_request": overdue,
     }
     world.log_in_everyone()
     return world

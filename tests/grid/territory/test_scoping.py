@@ -18,6 +18,8 @@ SCOPED = {"grid.GridNode", "grid.GridPost", "grid.Household", "grid.Visit", "gri
           "volunteers.Session", "volunteers.Booking", "volunteers.StudySession", "volunteers.StudyAttendance",
           "volunteers.MobileMember", "volunteers.TutorContact", "grid.Person", "grid.GridTeamMember",
           "partners.UnitMembership", "volunteers.TeamMember", "requests.Transition",
+          # grid/people/logins: a change to a login by the person it concerns
+          "grid.LoginChange",
           # the joint meeting (partners/meeting): community-wide, and a unit's member reaches its decisions
           "partners.Meeting", "partners.Attendance", "partners.AgendaItem", "partners.Decision",
           "partners.DecisionEvent", "partners.MinutesAmendment",
