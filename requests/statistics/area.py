@@ -40,5 +40,6 @@ def area(request, code):
         "below": K(below).label if below else None,
         "rows": [(child, per_child.get(child.pk, rollups.Figures())) for child in children],
         "breadcrumb": [(ancestor, ancestor.pk in reachable) for ancestor in ancestors],
-        "due_until": rollups.due_cut(), "query": request.GET.urlencode(), "definitions": DEFINITIONS, "min_sample": MIN_SAMPLE,
+        "due_until": rollups.due_cut(), "query": request.GET.urlencode(), "definitions": DEFINITIONS,
+        "min_sample": MIN_SAMPLE,
     })

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from grid.models import GridNode
 from nanjie.figures import Period
-from requests.models import Request, RollupCount
+from requests.models import Request, RollupCount, Transition
 from requests.statistics import rates, rollups
 from tests.factories import (
     make_branch_admin,
@@ -138,11 +138,13 @@ def test_the_transitions_alone_keep_the_table():
     assert rollups.maintained() == {key: cell for key, cell in rollups.recount().items() if any(cell.values())}
 
 
-def test_a_refused_transition_leaves_the_counts_as_they_were(w):
+def test_a_transition_that_fails_midway_leaves_the_counts_as_they_were(w, monkeypatch):
     wish = Request.objects.filter(state=Request.State.ORDERED).first()
     before = rollups.maintained()
-    with pytest.raises(Exception):
-        wish.close("没接单就办结", by=w.nurse)
+    monkeypatch.setattr(Transition, "save", lambda *args, **kwargs: 1 / 0)  # after the UPDATE, inside track()
+    with pytest.raises(ZeroDivisionError):
+        wish.dispatch(w.hospital, by=w.chairman)
+    monkeypatch.undo()
     assert rollups.maintained() == before
 
 
