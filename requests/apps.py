@@ -71,3 +71,4 @@ class RequestsConfig(AppConfig):
         seed_steps.add(SeedStep("requests.needs", needs_seed.run, order=95))
         # The request seed backdates its rows with plain UPDATEs: the roll-ups are recounted once after it.
         seed_steps.add(SeedStep("requests.rollups", rollups.seed, order=99))
+        rollups.connect()

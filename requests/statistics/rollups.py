@@ -13,8 +13,11 @@ A page reads the cells of the node's micro-grids for whole months. Response and 
 *have passed*; the cells are months, so those two rates count the months that have ended (their limits have all
 passed), while the other figures count up to now: equal to `rates.rates(..., now=<first moment of this month>)`.
 
-Not tracked as transitions, so they need `manage.py rollup_check --repair` (or the seed step): a category's
-response limit changed in admin (its requests' limits move to other months), and rows written in bulk (the seeds).
+Two changes that are not transitions are followed by signals (`connect`): a request deleted (a superuser, in
+admin) takes its contributions with it, and a category's response limit changed in admin moves its requests'
+limits to other months (their difference is added in the same transaction). Rows written past the models (the
+seeds' bulk writes and backdating UPDATEs) and a change of the working-day calendar need a recount:
+`manage.py rollup_check --repair` (the seeds run it).
 """
 
 import datetime
@@ -182,6 +185,47 @@ def rebuild(Request=None, Transition=None, RollupCount=None):
             [RollupCount(micro_grid_id=micro, month=month, **cell) for (micro, month), cell in sorted(counts.items())
              if any(cell.values())], batch_size=5000)
     return len(counts)
+
+
+def _negated(cells):
+    return {key: {name: -count for name, count in cell.items()} for key, cell in cells.items()}
+
+
+def _request_deleted(sender, instance, **kwargs):
+    add(_negated(_state_of(instance.pk)))
+
+
+def _category_saving(sender, instance, **kwargs):
+    instance._rollup_limit = (sender.objects.filter(pk=instance.pk).values_list("response_workdays", flat=True)
+                              .first() if instance.pk else None)
+
+
+def _category_saved(sender, instance, created, **kwargs):
+    old = getattr(instance, "_rollup_limit", None)
+    if created or old is None or old == instance.response_workdays:
+        return
+    from requests.lifecycle.models import Request, Transition
+
+    delta = defaultdict(lambda: dict.fromkeys(COUNTERS, 0))
+    for row in _rows(Request.objects.filter(category=instance), Transition).iterator(chunk_size=5000):
+        changes = _difference(contributions({**row, "category__response_workdays": old}), contributions(row))
+        for key, change in changes.items():
+            for name, count in change.items():
+                delta[key][name] += count
+    with transaction.atomic():
+        add(dict(delta))
+
+
+def connect():
+    """Called from the requests app's ready()."""
+    from django.db.models.signals import post_save, pre_delete, pre_save
+
+    from partners.models import Category
+    from requests.lifecycle.models import Request
+
+    pre_delete.connect(_request_deleted, sender=Request, dispatch_uid="rollups.request_deleted")
+    pre_save.connect(_category_saving, sender=Category, dispatch_uid="rollups.category_saving")
+    post_save.connect(_category_saved, sender=Category, dispatch_uid="rollups.category_saved")
 
 
 def seed(rng, out, context):

@@ -148,6 +148,17 @@ def test_a_transition_that_fails_midway_leaves_the_counts_as_they_were(w, monkey
     assert rollups.maintained() == before
 
 
+def test_a_deleted_request_takes_its_counts_along(w):
+    Request.objects.filter(state=Request.State.PUBLICISED).first().delete()
+    assert rollups.mismatches(rollups.recount(), rollups.maintained()) == []
+
+
+def test_a_categorys_new_response_limit_moves_its_requests_limits(w):
+    w.category.response_workdays = 25  # the limits of December move into January and February
+    w.category.save()
+    assert rollups.mismatches(rollups.recount(), rollups.maintained()) == []
+
+
 def test_rollup_check_passes_on_the_maintained_table(w, capsys):
     call_command("rollup_check")
     assert "equal a recount" in capsys.readouterr().out
