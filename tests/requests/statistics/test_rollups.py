@@ -2,6 +2,7 @@
 its records and the sum of the level below. A small county: 2 towns, 3 communities, 2 grids each."""
 
 import datetime
+import io
 from types import SimpleNamespace
 
 import pytest
@@ -273,3 +274,17 @@ def test_the_county_pages_queries_do_not_grow_with_the_county(client, w):
     town = make_node(code="QL", kind=K.TOWN, parent=GridNode.objects.get(code="YA"), name="前场镇")
     make_node(code="QL-C", kind=K.COMMUNITY, parent=town, name="前场社区")
     assert queries_for(client, url) == small
+
+
+def test_the_county_seed_counts_its_bulk_rows():
+    from tests.factories import make_tree
+
+    make_tree(grids=3, micro_per_grid=2)
+    category = make_category(default_deadline_days=7)
+    make_unit_member(make_unit(duties=[category]))
+    call_command("seed_county", "--communities=4", "--households=60", "--visits=150", "--requests=500", "--years=2",
+                 stdout=io.StringIO())
+    county = GridNode.objects.get(code="YA")
+    total, _rows = rollups.area_figures(county, below(county), Period(YEAR.start.replace(year=YEAR.start.year - 2),
+                                                                      YEAR.end))
+    assert (rollups.mismatches(rollups.recount(), rollups.maintained()), total.received) == ([], 500)
