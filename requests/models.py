@@ -3,5 +3,6 @@
 from requests.lifecycle.models import Request, Transition
 from requests.needs.models import NeedLink
 from requests.public.models import Photo
+from requests.statistics.models import RollupCount
 
-__all__ = ["NeedLink", "Photo", "Request", "Transition"]
+__all__ = ["NeedLink", "Photo", "Request", "RollupCount", "Transition"]

@@ -62,6 +62,8 @@ class ResidentActions:
     @classmethod
     def _create_ordered(cls, *, photos, **fields):
         """The request, its reference, its first transition and its photos, in one transaction."""
+        from requests.statistics.rollups import track
+
         saved_files = []
         try:
             with transaction.atomic():
@@ -70,8 +72,9 @@ class ResidentActions:
                 year = timezone.localtime(request.ordered_at).year
                 request.reference = f"{settings.COMMUNITY_CODE}-{year}-{request.pk:06d}"
                 request.save(update_fields=["reference"])
-                request.transitions.create(old_state="", new_state=cls.State.ORDERED, by=fields["received_by"],
-                                           at=request.ordered_at)
+                with track(request.pk, new=True):  # the roll-ups count it from its first transaction
+                    request.transitions.create(old_state="", new_state=cls.State.ORDERED,
+                                               by=fields["received_by"], at=request.ordered_at)
                 for photo in photos:
                     row = request.photos.model(request=request, width=photo.width, height=photo.height)
                     row.image.save(photo.file_name, ContentFile(photo.content), save=False)
@@ -99,6 +102,8 @@ class ResidentActions:
             raise ValidationError(_("Keep it under %(limit)d characters.") % {"limit": TEXT_LIMIT}, code="long_text")
         if rating == self.Rating.UNSATISFIED and not comment:
             raise ValidationError(_("Tell us what is still wrong, so it can be put right."), code="no_comment")
+        from requests.statistics.rollups import track
+
         now = timezone.now()
         # Decide on the locked row: a double click or two tabs rate once.
         current = self._locked()
@@ -114,7 +119,8 @@ class ResidentActions:
                        **fields)
         else:
             # No state changes, but the rating is on record like every other step: the resident, when, what.
-            self.__class__.objects.filter(pk=self.pk).update(**fields)
-            self.transitions.create(old_state=current.state, new_state=current.state, by=None, at=now,
-                                    note=comment, rating=rating, rating_channel=channel)
+            with track(self.pk):
+                self.__class__.objects.filter(pk=self.pk).update(**fields)
+                self.transitions.create(old_state=current.state, new_state=current.state, by=None, at=now,
+                                        note=comment, rating=rating, rating_channel=channel)
             self.refresh_from_db(fields=list(fields))

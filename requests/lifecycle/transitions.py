@@ -142,15 +142,18 @@ class StaffTransitions:
         at = at or timezone.now()
         current = self._locked()
         self._refuse_unless_in(current, old_states)
-        # Conditional UPDATE as a second guard: it matches only the state we checked.
-        moved = type(self).objects.filter(pk=self.pk, state=current.state).update(state=new_state, **fields)
-        if not moved:  # pragma: no cover - unreachable while the row is locked
-            raise ValidationError(_("Someone else changed this request a moment ago. Reload and try again."),
-                                  code="state")
-        # A dispatch remembers its unit, so the timeline still names it after a return and a new dispatch.
-        unit = fields.get("unit") if new_state == self.State.DISPATCHED else None
-        self.transitions.create(old_state=current.state, new_state=new_state, by=by, at=at, note=note, unit=unit,
-                                rating=rating, rating_channel=rating_channel)
+        from requests.statistics.rollups import track
+
+        with track(self.pk):  # the roll-ups' counts move in this transaction, under this lock
+            # Conditional UPDATE as a second guard: it matches only the state we checked.
+            moved = type(self).objects.filter(pk=self.pk, state=current.state).update(state=new_state, **fields)
+            if not moved:  # pragma: no cover - unreachable while the row is locked
+                raise ValidationError(_("Someone else changed this request a moment ago. Reload and try again."),
+                                      code="state")
+            # A dispatch remembers its unit, so the timeline still names it after a return and a new dispatch.
+            unit = fields.get("unit") if new_state == self.State.DISPATCHED else None
+            self.transitions.create(old_state=current.state, new_state=new_state, by=by, at=at, note=note,
+                                    unit=unit, rating=rating, rating_channel=rating_channel)
         self.refresh_from_db(fields=["state", *fields])
         return current.state
 

@@ -82,3 +82,20 @@ def period_query(period, grid=None):
     if grid is not None:
         query["grid"] = grid.code
     return query
+
+
+class AreaPeriodForm(forms.Form):
+    """A roll-up counts whole months: a year (this one by default) or one month."""
+
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=EARLIEST_YEAR, max_value=2100)
+    month = PeriodForm.base_fields["month"]
+
+    clean_month = PeriodForm.clean_month
+
+    def chosen_period(self):
+        if self.is_valid():
+            if self.cleaned_data.get("month"):
+                return self.cleaned_data["month"]
+            if self.cleaned_data.get("year"):
+                return Period.year(self.cleaned_data["year"])
+        return Period.this_year(timezone.localdate())

@@ -289,6 +289,10 @@ EXPECTED = {
         "no-such-figure": Route(staff(404, 404, 404, 404), kwargs=lambda world: {"name": "no.such"}),
     },
     "requests:rates": Route(everyone(200), hidden=MARKERS, hidden_from=PUBLIC),
+    # A roll-up is counts only, public like the rates page; a login sees the nodes its GridNode.visible_to holds:
+    # the foreign grid NJ-02 is a 404 for the worker of NJ-01 and for a unit's member (no grid posts).
+    "requests:area": Route(everyone(200, worker=404, member=404), kwargs=lambda world: {"code": "NJ-02"},
+                           hidden=MARKERS, hidden_from=PUBLIC),
     "requests:rates_units": Route(staff(403, 403, 403, 200), hidden=PERSONAL, hidden_from=PERSONAS),
     "requests:stats_bundle": Route(everyone(200)),  # a ZIP: its tables are scanned in tests/requests/statistics
     "requests:monthly_report": Route(staff(403, 403, 403, 200), kwargs=lambda world: {"year": 2026, "month": 11},

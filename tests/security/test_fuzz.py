@@ -249,6 +249,7 @@ ARGUMENTS = {
     "volunteers:session_extra": {"foreign": pk_of("rule")},
     "volunteers:week": {"foreign": pk_of("station")},
     "grid:node": {"NJ-01": fixed(code="NJ-01")},
+    "requests:area": {"NJ": fixed(code="NJ"), "NJ-02": fixed(code="NJ-02")},
     "requests:queue": {name: fixed(name=name) for name in QUEUES},
     "requests:queue_export": {"all": fixed(name="all")},
     "requests:grid_posters": {"NJ-01": fixed(code="NJ-01")},
