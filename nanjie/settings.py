@@ -220,7 +220,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the user's person, groups and permissions in two queries (nanjie/auth_prefetch.py).
+    "nanjie.auth_prefetch.PrefetchingAuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Before any view reads the address or the query: a NUL there is a 500 on PostgreSQL.
     "nanjie.middleware.RejectNulMiddleware",
