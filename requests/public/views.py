@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from grid.territory.models import GridNode
 from nanjie import once, throttle
 from nanjie.masking import mask_name
+from nanjie.page_cache import anonymous_page
 from nanjie.paging import paginate, query_without_page
 from partners.meeting.models import DutyRota
 from requests.lifecycle.models import Request
@@ -45,6 +46,7 @@ def _throttled(request, scope):
 
 
 @require_GET
+@anonymous_page
 def home(request):
     return render(request, "requests/public/home.html", {
         "chairman": DutyRota.chairman_for(),
@@ -228,6 +230,7 @@ def rate(request, token):
 
 
 @require_GET
+@anonymous_page
 def board(request):
     publicised = Request.objects.publicised()
     # ?ref= is a notice's permalink (the feed links to it): the notice itself, on whatever page it is now.
