@@ -11,8 +11,8 @@ from requests.models import Request
 from tests.requests.public_helpers import community, wish_post
 
 pytestmark = pytest.mark.django_db
-# Inside the test's transaction each atomic block is a SAVEPOINT/RELEASE pair: two of them here (the request,
-# the throttle's hits). A server in autocommit has 9 statements: BEGIN/COMMIT are not queries.
+# Nine statements and two transactions (the request, the throttle's hits): SAVEPOINT/RELEASE inside the test's
+# transaction, BEGIN/COMMIT on a server (bench/pages.py counts 13 there too; 22 before).
 STATEMENTS = 13
 
 
