@@ -15,6 +15,7 @@ import json
 import os
 import sys
 import uuid
+from importlib import import_module
 from pathlib import Path
 
 BASE = Path(__file__).resolve().parent.parent
@@ -27,7 +28,6 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.middleware.csrf import _get_new_csrf_string  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -45,7 +45,8 @@ def session_for(username):
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
         return None
-    store = SessionStore()
+    # The configured engine's store: with REDIS_URL the server reads sessions from Redis, not the database.
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
@@ -62,8 +63,6 @@ def url(name, *args):
 
 def queue_names():
     """The staff work queues, read from the URLconf: every `requests:queue` pattern's known queue names."""
-    from importlib import import_module
-
     for dotted in ("requests.lifecycle.queues", "requests.views_staff", "requests.queues"):
         try:
             module = import_module(dotted)

@@ -22,10 +22,13 @@ class GridConfig(AppConfig):
         from grid.territory import seed as territory_seed
         from grid.visits import panels as visits
         from grid.visits import seed as visits_seed
+        from nanjie import page_cache
         from nanjie.figures import figures as figure_registry
         from nanjie.registry import NavEntry, Panel, SeedStep, nav, panels, seed_steps
 
         permissions.grant_permissions()
+        # The residents' cached pages name grids, micro-grids and people (nanjie/page_cache.py).
+        page_cache.watch(self.get_model("GridNode"), self.get_model("Person"))
         for figure in grid_figures.FIGURES:
             figure_registry.add(figure)
         for entry in [

@@ -69,6 +69,14 @@ class PrimaryReplicaRouter:
         return db == DEFAULT_DB_ALIAS  # the standby replays the primary's schema; it cannot be written
 
 
+def read_primary():
+    """The rest of this request reads from the primary (nanjie/page_cache.py: a page about to be kept for every
+    visitor must not be a lagging replica's). No pin cookie: the browser did not write."""
+    routing = _current.get()
+    if routing is not None:
+        routing.primary = True
+
+
 def replica_in_use():
     return REPLICA in settings.DATABASES and ROUTER in settings.DATABASE_ROUTERS
 

@@ -220,7 +220,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the user's person, groups and permissions in two queries (nanjie/auth_prefetch.py).
+    "nanjie.auth_prefetch.PrefetchingAuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Before any view reads the address or the query: a NUL there is a 500 on PostgreSQL.
     "nanjie.middleware.RejectNulMiddleware",
@@ -368,6 +369,12 @@ elif os.environ.get("DJANGO_CACHE_DIR"):
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ["DJANGO_CACHE_DIR"],
     }
+
+# The residents' home page, closure board and feed kept whole this many seconds for anonymous visitors
+# (nanjie/page_cache.py), only in the shared cache: a per-process cache would keep what another process changed.
+NANJIE_PAGE_CACHE_SECONDS = env_int("NANJIE_PAGE_CACHE_SECONDS", 30) if redis_url else 0
+if not redis_url and env_int("NANJIE_PAGE_CACHE_SECONDS", 0):
+    raise ImproperlyConfigured("NANJIE_PAGE_CACHE_SECONDS needs REDIS_URL: the page cache must be one for every server")
 
 # The community this installation serves: its code prefixes references (NJ-2026-000123).
 COMMUNITY_CODE = env_str("NANJIE_COMMUNITY_CODE", "NJ")

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from nanjie.login_throttle import client_address
@@ -40,8 +41,17 @@ def _window(scope):
 
 def is_limited(request, scope):
     """True once this address has used up its allowance for the scope in the current window."""
-    limit, since = _window(scope)
-    return ThrottleHit.objects.filter(scope=scope, client=_client_key(request), at__gte=since).count() >= limit
+    return first_limited(request, scope) is not None
+
+
+def first_limited(request, *scopes):
+    """The first of these scopes whose allowance this address has used up, or None: one query for all."""
+    windows = {scope: _window(scope) for scope in scopes}
+    counts = ThrottleHit.objects.filter(scope__in=scopes, client=_client_key(request)).aggregate(**{
+        f"hits_{number}": Count("pk", filter=Q(scope=scope, at__gte=since))
+        for number, (scope, (_limit, since)) in enumerate(windows.items())})
+    return next((scope for number, (scope, (limit, _since)) in enumerate(windows.items())
+                 if counts[f"hits_{number}"] >= limit), None)
 
 
 def retry_after(request, scope):
@@ -55,9 +65,11 @@ def retry_after(request, scope):
     return max(1, math.ceil((newest[-1] - since).total_seconds()))
 
 
-def record(request, scope):
-    """Count one event, and forget every event that has left every window (an indexed range delete)."""
+def record(request, *scopes):
+    """Count one event of each scope, and forget every event that has left every window (an indexed range
+    delete): two statements however many scopes."""
     longest = max(seconds for _limit, seconds in LIMITS.values())
+    client, now = _client_key(request), timezone.now()
     with transaction.atomic():  # one commit (one WAL flush) instead of two on every counted POST
-        ThrottleHit.objects.filter(at__lt=timezone.now() - timedelta(seconds=longest)).delete()
-        ThrottleHit.objects.create(scope=scope, client=_client_key(request), at=timezone.now())
+        ThrottleHit.objects.filter(at__lt=now - timedelta(seconds=longest)).delete()
+        ThrottleHit.objects.bulk_create([ThrottleHit(scope=scope, client=client, at=now) for scope in scopes])

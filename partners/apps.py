@@ -11,7 +11,7 @@ class PartnersConfig(AppConfig):
 
     def ready(self):
         from grid.people.models import PERSON_REACH
-        from nanjie import roles
+        from nanjie import page_cache, roles
         from nanjie.registry import NavEntry, Panel, SeedStep, nav, panels, seed_steps
         from partners.lists import agenda as lists_agenda
         from partners.lists import decisions as lists_decisions
@@ -25,6 +25,8 @@ class PartnersConfig(AppConfig):
         from partners.units import seed as units_seed
 
         models = ("category", "unit", "unitmembership", "committeemember", "dutyrota")
+        # The residents' cached pages name the on-duty chairman, units and categories (nanjie/page_cache.py).
+        page_cache.watch(*(self.get_model(name) for name in ("Category", "Unit", "CommitteeMember", "DutyRota")))
         meeting_models = ("meeting", "attendance", "agendaitem", "decision")
         lists = ("need", "project", "milestone", "resource", "claim", "claimtransition")
         views = [f"partners.view_{model}" for model in lists]

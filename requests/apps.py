@@ -11,7 +11,7 @@ class RequestsConfig(AppConfig):
 
     def ready(self):
         from grid.visits.sections import record_sections
-        from nanjie import roles, throttle
+        from nanjie import page_cache, roles, throttle
         from nanjie.figures import figures
         from nanjie.registry import NavEntry, Panel, Section, SeedStep, nav, panels, seed_steps
         from partners.lists.sections import need_sections
@@ -24,6 +24,8 @@ class RequestsConfig(AppConfig):
         from requests.staff import panels as staff_panels
         from requests.statistics import escalation, registered, rollups
 
+        # The home page, the board and its feed are kept for anonymous visitors until one of these changes.
+        page_cache.watch(self.get_model("Request"), self.get_model("Transition"))
         throttle.limit("wish", 10, 3600)  # anonymous wishes from one address in an hour
         throttle.limit("wish-post", 30, 3600)  # anonymous POSTs of the form (refused ones too) in an hour
         throttle.limit("track-miss", 20, 3600)  # wrong tracking tokens from one address in an hour

@@ -32,6 +32,9 @@ def _one_server():
     # Passwords are hashed cheaply under test: PBKDF2's million rounds cost 0.4 s a login made, and the suite
     # makes thousands (tests of the production setting read nanjie/settings.py, not this override).
     overrides = {"PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"]}
+    # The page cache is on with REDIS_URL; in a process-wide cache it would carry pages from test to test
+    # (tests/nanjie/test_page_cache.py turns it on, with a cleared cache).
+    overrides["NANJIE_PAGE_CACHE_SECONDS"] = 0
     if settings.DATABASE_ROUTERS:
         overrides["DATABASE_ROUTERS"] = []
     if "redis" in settings.CACHES["default"]["BACKEND"].lower():

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connection, models, transaction
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.utils.translation import gettext_lazy as _
 from mptt.managers import TreeManager
 from mptt.models import MPTTModel, TreeForeignKey
@@ -48,6 +48,14 @@ class GridNodeQuerySet(ScopedMixin, TreeQuerySet):
         """
         root = GridNode.objects.filter(code=settings.COMMUNITY_CODE).only("tree_id", "lft", "rght").first()
         return self.subtree_of([root]) if root else self
+
+    def micro_grid_of_community(self, code):
+        """The community's micro-grid with this code, or None, in one query: a micro-grid's grid hangs from the
+        total grid (ALLOWED_PARENTS), so its grandparent is the community's node. (of_community() first reads
+        the root's numbers: two queries on every wish sent.) Without that node (a bare test tree), any."""
+        community = GridNode.objects.filter(code=settings.COMMUNITY_CODE)
+        return (self.filter(code=code, kind=GridNode.Kind.MICRO_GRID)
+                .filter(Q(parent__parent__code=settings.COMMUNITY_CODE) | ~Exists(community)).first())
 
     def community_root(self):
         """The portal's community as one node: its total grid (总网格), on which community-wide records hang

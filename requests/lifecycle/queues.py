@@ -50,9 +50,14 @@ QUEUES = {
 
 
 def queues_for(user):
-    """The queues a user works from, each with its count up to 1000 (one COUNT query per queue)."""
+    """The queues a user works from, each with its count up to 1000 (one COUNT query per queue), counted once
+    a request: /requests/ shows them beside the /me/ panel that lists them too. Kept on the request's user
+    object, as the scope's id lists are (grid/territory/scoping.py)."""
     from requests.lifecycle.models import Request
 
-    visible = Request.objects.visible_to(user)
-    return [{"name": name, "label": queue.label, "count": count_up_to(Request.objects.queue(name, user, visible))}
+    if "_queue_counts" not in user.__dict__:
+        visible = Request.objects.visible_to(user)
+        user.__dict__["_queue_counts"] = [
+            {"name": name, "label": queue.label, "count": count_up_to(Request.objects.queue(name, user, visible))}
             for name, queue in QUEUES.items() if user.has_perm(queue.perm)]
+    return [dict(entry) for entry in user.__dict__["_queue_counts"]]

@@ -56,7 +56,8 @@ class ResidentActions:
         # A used key is a repeat only for the same wish: a restored page with another resident's words is not.
         content = {"category_id": category.pk, "micro_grid_id": micro_grid.pk, "text": text,
                    "resident_name": resident_name, "resident_phone": resident_phone}
-        request, _created = once.save_once(cls, idempotency_key, create, content=content)
+        request, created = once.save_once(cls, idempotency_key, create, content=content)
+        request.repeated = not created  # a resend found the first one: the wish view counts only new wishes
         return request
 
     @classmethod
@@ -66,7 +67,8 @@ class ResidentActions:
 
         saved_files = []
         try:
-            with transaction.atomic():
+            # No savepoint of its own: order() calls this inside save_once's atomic block, which rolls it all back.
+            with transaction.atomic(savepoint=False):
                 request = cls.objects.create(**fields)
                 # The primary key is unique and race-free, so the reference built from it is too.
                 year = timezone.localtime(request.ordered_at).year

@@ -129,7 +129,7 @@ class WishForm(OnceOnlyForm, forms.Form):
 
     def clean_micro_grid(self):
         code = self.cleaned_data["micro_grid"]
-        node = GridNode.objects.of_community().filter(code=code, kind=GridNode.Kind.MICRO_GRID).first()
+        node = GridNode.objects.micro_grid_of_community(code)
         if node is None:
             raise ValidationError(_("Choose a place from the list."), code="unknown_grid")
         return node

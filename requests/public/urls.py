@@ -1,5 +1,6 @@
 from django.urls import path
 
+from nanjie.page_cache import anonymous_page
 from requests.public import views
 from requests.public.feeds import BoardFeed
 
@@ -11,6 +12,6 @@ urlpatterns = [
     path("track/<str:token>/", views.track, name="track"),
     path("track/<str:token>/rate/", views.rate, name="rate"),
     path("board/", views.board, name="board"),
-    path("board/feed/", BoardFeed(), name="board_feed"),
+    path("board/feed/", anonymous_page(BoardFeed()), name="board_feed"),
     path("requests/photo/<int:pk>/", views.photo, name="photo"),
 ]

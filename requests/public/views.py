@@ -17,8 +17,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from grid.territory.models import GridNode
-from nanjie import once, photos, throttle
+from nanjie import photos, throttle
 from nanjie.masking import mask_name
+from nanjie.page_cache import anonymous_page
 from nanjie.paging import paginate, query_without_page
 from partners.meeting.models import DutyRota
 from requests.lifecycle.models import Request
@@ -45,6 +46,7 @@ def _throttled(request, scope):
 
 
 @require_GET
+@anonymous_page
 def home(request):
     return render(request, "requests/public/home.html", {
         "chairman": DutyRota.chairman_for(),
@@ -67,28 +69,18 @@ def wish(request):
     anonymous = not request.user.is_authenticated
     if request.method == "POST":
         if anonymous:
-            for scope in ("wish", "wish-post"):
-                if throttle.is_limited(request, scope):
-                    return _throttled(request, scope)
-            throttle.record(request, "wish-post")  # every anonymous POST, valid or not: each one costs work
+            limited = throttle.first_limited(request, "wish", "wish-post")
+            if limited:
+                return _throttled(request, limited)
         form = WishForm(request.POST, request.FILES, places=found)
-        if form.is_valid():
-            data = form.cleaned_data
-            repeated = once.earlier(Request, data["submission"]) is not None
-            try:
-                wish = Request.order(
-                    category=data["category"], text=data["text"], micro_grid=data["micro_grid"],
-                    channel=Request.Channel.WISH_WALL if data["from_wall"] else Request.Channel.ONLINE,
-                    resident_name=data["resident_name"], resident_phone=data["resident_phone"],
-                    received_by=None if anonymous else request.user,
-                    idempotency_key=data["submission"], photos=data["photos"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                if anonymous and not repeated:
-                    throttle.record(request, "wish")
-                return redirect(reverse("requests:track", args=[wish.token]) + "?new=1")
+        wish = None
+        try:
+            wish = _ordered(request, form)
+        finally:
+            if anonymous:  # every anonymous POST, valid or not, counts (each one costs work); a new wish too
+                throttle.record(request, "wish-post", *(["wish"] if wish is not None and not wish.repeated else []))
+        if wish is not None:
+            return redirect(reverse("requests:track", args=[wish.token]) + "?new=1")
     else:
         chosen = preset.code if preset else (found[0].code if len(found) == 1 else "")
         form = WishForm(initial={"micro_grid": chosen, "from_wall": bool(preset)}, places=found)
@@ -96,6 +88,24 @@ def wish(request):
         "form": form, "preset": preset, "unknown_grid": bool(code) and preset is None, "code": code,
         "place": place, "places": found, "more_places": more,
     })
+
+
+def _ordered(request, form):
+    """The request the valid form orders (or a resend's first one, `repeated`), or None with the form's errors."""
+    if not form.is_valid():
+        return None
+    data = form.cleaned_data
+    try:
+        return Request.order(
+            category=data["category"], text=data["text"], micro_grid=data["micro_grid"],
+            channel=Request.Channel.WISH_WALL if data["from_wall"] else Request.Channel.ONLINE,
+            resident_name=data["resident_name"], resident_phone=data["resident_phone"],
+            received_by=request.user if request.user.is_authenticated else None,
+            idempotency_key=data["submission"], photos=data["photos"],
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
 
 
 def _tracked(request, token):
@@ -228,6 +238,7 @@ def rate(request, token):
 
 
 @require_GET
+@anonymous_page
 def board(request):
     publicised = Request.objects.publicised()
     # ?ref= is a notice's permalink (the feed links to it): the notice itself, on whatever page it is now.

@@ -48,10 +48,12 @@ def test_good_production_values_start():
     {"DATABASE_REPLICA_URL": PG},
     {"DATABASE_URL": PG, "DATABASE_REPLICA_URL": PG, "DATABASE_REPLICA_PIN_SECONDS": "0"},
     {"DJANGO_MEDIA_S3_BUCKET": "photos", "DJANGO_MEDIA_S3_ENDPOINT": "oss-cn-kunming.example.cn"},
+    {"NANJIE_PAGE_CACHE_SECONDS": "30"},
 ], ids=["bad-debug", "bad-scheme", "dev-secret-key-without-debug", "empty-allowed-hosts", "no-allowed-hosts",
         "bad-port", "no-db-name", "bad-conn-max-age", "zero-stale-days",
         "public-url-without-scheme", "redis-url-not-redis", "redis-and-cache-dir", "sqlite-replica",
-        "replica-of-sqlite", "zero-pin-seconds", "s3-endpoint-without-scheme"])
+        "replica-of-sqlite", "zero-pin-seconds", "s3-endpoint-without-scheme",
+        "page-cache-without-redis"])
 def test_bad_values_stop_the_start_with_improperly_configured(overrides):
     result = start(**overrides)
     assert result.returncode != 0
@@ -80,6 +82,11 @@ def test_with_redis_the_cache_and_the_sessions_are_in_it_under_two_prefixes():
         "sessions": ("redis://cache.internal:6379/2", "county:session")}
     assert value_of("(s.SESSION_ENGINE, s.SESSION_CACHE_ALIAS)", REDIS_URL="redis://cache.internal:6379/2") == (
         "django.contrib.sessions.backends.cache", "sessions")
+
+
+def test_the_page_cache_is_on_with_redis_only():
+    assert value_of("s.NANJIE_PAGE_CACHE_SECONDS") == 0
+    assert value_of("s.NANJIE_PAGE_CACHE_SECONDS", REDIS_URL="redis://cache.internal:6379/2") == 30
 
 
 def test_a_replica_is_routed_and_is_a_test_mirror_of_default():
