@@ -75,8 +75,8 @@ def _template_problem(template):
 class NavEntry:
     """A menu entry: shown to everyone, to logged-in users (`login`), or to holders of `permission`.
 
-    `menu=False`: an entry only the phone's bottom bar names (nanjie/context_processors.py: BOTTOM_BAR), such as a
-    work queue that already heads 工作台; it is checked like the others but stays out of the menu."""
+    `menu=False`: an entry only the phone's bottom bar names (`bars` below, read by nanjie/context_processors.py),
+    such as a work queue that already heads 工作台; it is checked like the others but stays out of the menu."""
 
     name: str
     label: str
