@@ -4,22 +4,41 @@ from django.conf import settings
 
 from nanjie import elderly
 from nanjie.paper import community_office
-from nanjie.registry import nav
+from nanjie.registry import bars, nav
+from nanjie.roles import roles_of
 
 # A phone's menu holds at most this many entries; the rest go under 更多 (issue 16: ≤ 7 items).
 MENU_SHOWN = 7
 
 
 def portal(request):
-    """The nav that fits the user's role (nanjie.registry.nav), built only when a template asks for it; the
-    community office's contact; whether elderly mode is on (its cookie)."""
+    """The nav that fits the user's role (nanjie.registry.nav), built only when a template asks for it, and the
+    phone's bottom bar (nanjie.registry.bars); the community office's contact; whether elderly mode is on."""
 
     @functools.cache
     def build():
         user = getattr(request, "user", None)
         return [{"label": entry.label, "url": entry.url(), "staff": bool(entry.login or entry.permission),
                  "home": entry.url_name == "me", "field": entry.order >= 100}
-                for entry in nav if entry.shown_to(user)]
+                for entry in nav if entry.menu and entry.shown_to(user)]
+
+    @functools.cache
+    def roles():
+        """The user's roles, asked once a page: the header names them and the bottom bar follows the first."""
+        user = getattr(request, "user", None)
+        return roles_of(user) if user is not None else set()
+
+    @functools.cache
+    def bottom_bar():
+        """The first of the user's roles' bars (in the bars' order), its entries the user may open; [] for a user
+        without a role (anonymous visitors, a superuser outside the groups). has_perm reads the permissions the
+        menu already loaded: no query of its own."""
+        user = getattr(request, "user", None)
+        bar = next((bar for bar in bars if bar.name in roles()), None)
+        if bar is None:
+            return []
+        return [{"label": entry.label, "url": entry.url()}
+                for entry in map(nav.__getitem__, bar.entries) if entry.shown_to(user)]
 
     @functools.cache
     def menu():
@@ -36,5 +55,6 @@ def portal(request):
             return {"primary": items, "more": []}
         return {"primary": items[:MENU_SHOWN - 1], "more": items[MENU_SHOWN - 1:]}
 
-    return {"nav_items": build, "nav_menu": menu, "community_code": settings.COMMUNITY_CODE,
+    return {"nav_items": build, "nav_menu": menu, "user_roles": roles, "bottom_bar": bottom_bar,
+            "community_code": settings.COMMUNITY_CODE,
             "office": community_office(), "elderly_mode": elderly.is_on(request)}

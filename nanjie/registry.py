@@ -45,6 +45,9 @@ class Registry:
     def __getitem__(self, name):
         return self._entries[name]
 
+    def __contains__(self, name):
+        return name in self._entries
+
     def names(self):
         return [entry.name for entry in self]
 
@@ -70,7 +73,10 @@ def _template_problem(template):
 
 @dataclass(frozen=True)
 class NavEntry:
-    """A menu entry: shown to everyone, to logged-in users (`login`), or to holders of `permission`."""
+    """A menu entry: shown to everyone, to logged-in users (`login`), or to holders of `permission`.
+
+    `menu=False`: an entry only the phone's bottom bar names (`bars` below, read by nanjie/context_processors.py),
+    such as a work queue that already heads 工作台; it is checked like the others but stays out of the menu."""
 
     name: str
     label: str
@@ -78,6 +84,8 @@ class NavEntry:
     order: int
     permission: str = ""
     login: bool = False
+    args: tuple = ()
+    menu: bool = True
 
     def shown_to(self, user):
         if not (self.login or self.permission):
@@ -87,10 +95,10 @@ class NavEntry:
         return not self.permission or user.has_perm(self.permission)
 
     def url(self):
-        return reverse(self.url_name)
+        return reverse(self.url_name, args=self.args)
 
     def problems(self):
-        return [problem for problem in (_url_problem(self.url_name),) if problem]
+        return [problem for problem in (_url_problem(self.url_name, self.args),) if problem]
 
 
 @dataclass(frozen=True)
@@ -134,7 +142,26 @@ class Section:
         return [problem for problem in (_template_problem(self.template),) if problem]
 
 
+@dataclass(frozen=True)
+class BottomBar:
+    """A role's three main actions, the phone's bottom bar (issue 16): the names of nav entries, left to right.
+
+    `name` is the role (nanjie.roles); a user with several roles gets the bar of the lowest `order`. The user sees
+    only the entries they may open (NavEntry.shown_to), so a permission taken away in admin takes its tab too."""
+
+    name: str
+    entries: tuple
+    order: int
+
+    def problems(self):
+        from nanjie.roles import ROLE_NAMES
+
+        found = [] if self.name in ROLE_NAMES else [f"{self.name!r} is not a role"]
+        return found + [f"names no nav entry {entry!r}" for entry in self.entries if entry not in nav]
+
+
 nav = Registry("nav entry")
+bars = Registry("bottom bar")
 panels = Registry("/me/ panel")
 seed_steps = Registry("seed step")
 

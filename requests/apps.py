@@ -13,11 +13,12 @@ class RequestsConfig(AppConfig):
         from grid.visits.sections import record_sections
         from nanjie import page_cache, roles, throttle
         from nanjie.figures import figures
-        from nanjie.registry import NavEntry, Panel, Section, SeedStep, nav, panels, seed_steps
+        from nanjie.registry import BottomBar, NavEntry, Panel, Section, SeedStep, bars, nav, panels, seed_steps
         from partners.lists.sections import need_sections
         from partners.meeting.actions import DecisionAction, decision_actions
         from partners.meeting.agenda import Proposer, agenda_proposers
         from requests.lifecycle import agenda, seed
+        from requests.lifecycle.queues import QUEUES
         from requests.needs import sections as needs_sections
         from requests.needs import seed as needs_seed
         from requests.staff import linked
@@ -55,6 +56,21 @@ class RequestsConfig(AppConfig):
         for figure in registered.FIGURES:
             figures.add(figure)
         nav.add(NavEntry("requests.rates", _("The three rates"), "requests:rates", order=72, login=True))
+        # The work queues a bottom bar opens; not in the menu, whose 工作台 starts with the same queues.
+        for order, name in enumerate(("dispatch", "accept", "mine", "publicise"), start=80):
+            nav.add(NavEntry(f"requests.queue.{name}", QUEUES[name].label, "requests:queue", order=order,
+                             permission=QUEUES[name].perm, args=(name,), menu=False))
+        # The phone's bottom bar: each role's three main actions, 工作台 always in the middle. The top floor holds
+        # the table because it sees every floor the bars name. A user with several roles gets the first bar here:
+        # the loop's order, what keeps a resident waiting first (a wish waits on the chairman to dispatch it, then on
+        # a unit to accept it), then the field work, then the branch's publicising.
+        for order, (role, entries) in enumerate([
+            (roles.JOINT_MEETING, ("requests.queue.dispatch", "grid.me", "partners.meetings")),
+            (roles.UNIT_PARTY_MEMBER, ("requests.queue.accept", "grid.me", "requests.queue.mine")),
+            (roles.GRID_WORKER, ("grid.visit", "grid.me", "grid.households")),
+            (roles.BRANCH_ADMIN, ("requests.queue.publicise", "grid.me", "grid.territory")),
+        ]):
+            bars.add(BottomBar(role, entries, order=order))
         panels.add(Panel("requests.escalation", escalation.escalation_panel, order=49,
                          templates=("requests/statistics/_panel_escalation.html",)))
         # Order 1: a role's own queue heads /me/ (the chairman's 待派单, a member's 待接单 and 我的办理).

@@ -26,11 +26,13 @@ def current_nav_url(nav_items, path):
 
 
 @register.simple_tag
-def role_names(user):
-    """The user's roles in words ("Grid worker"), superuser first; empty for anonymous users."""
+def role_names(user, roles=None):
+    """The user's roles in words ("Grid worker"), superuser first; empty for anonymous users. `roles`: the roles
+    the page already asked for (the context processor's user_roles, which the bottom bar shares)."""
     if not user.is_authenticated:
         return []
-    names = [str(ROLE_NAMES[role]) for role in sorted(roles_of(user)) if role in ROLE_NAMES]
+    roles = roles_of(user) if roles is None else roles
+    names = [str(ROLE_NAMES[role]) for role in sorted(roles) if role in ROLE_NAMES]
     if user.is_superuser:
         names.insert(0, gettext("Superuser"))
     return names
