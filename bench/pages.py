@@ -155,6 +155,18 @@ def statistics_pages(add):
     add("units ranked by their rates", url("requests:rates_units"), BRANCH)
     add("figure drill-down: needs fulfilled", url("requests:figure", "requests.fulfilled"), BRANCH)
     add("open-data bundle (ZIP)", url("requests:stats_bundle"))
+    area_pages(add)
+
+
+def area_pages(add):
+    """The roll-ups (requests/statistics/area.py, from the counts table): the community's total grid and, where the
+    tree holds them (county scale), the first town and the county; anonymous, as the public reads them."""
+    from grid.models import GridNode
+
+    add("roll-up: the community", url("requests:area", settings.COMMUNITY_CODE))
+    for kind, label in ((GridNode.Kind.TOWN, "roll-up: a town"), (GridNode.Kind.COUNTY, "roll-up: the county")):
+        node = GridNode.objects.filter(kind=kind).order_by("tree_id", "lft").first()
+        add(label, url("requests:area", node.code) if node else None, missing=None if node else "no such node")
 
 
 def meeting_pages(add):
