@@ -186,6 +186,11 @@ def meeting_pages(add):
     add("unit scorecard", url("partners:scorecard", unit.pk) if unit else None, BRANCH,
         missing=None if unit else "no unit")
     add("chairman's /me/", url("me"), CHAIRMAN)
+    from partners.meeting.models import Decision
+
+    open_decision = Decision.objects.filter(state=Decision.State.OPEN, need__isnull=True).order_by("pk").first()
+    add("a need from a decision (form)", url("partners:need_from_decision", open_decision.pk) if open_decision
+        else None, CHAIRMAN, missing=None if open_decision else "no open decision")
 
 
 def lists_pages(add):
