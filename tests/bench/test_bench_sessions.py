@@ -17,6 +17,7 @@ def test_a_bench_session_in_the_database_by_default():
 
 def test_a_bench_session_goes_where_the_cache_engine_keeps_it(settings, client):
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    settings.SESSION_CACHE_ALIAS = "default"  # the tests' caches are local, with or without REDIS_URL
     make_user("branch")
     key = session_for("branch")
     assert not Session.objects.exists()
