@@ -16,7 +16,7 @@ def _fillers(model, given, now):
             out.append((field.column, default if callable(default) else field.get_default()))
         elif field.null:
             out.append((field.column, None))
-        elif isinstance(field, (models.CharField, models.TextField)) and field.blank:
+        elif isinstance(field, (models.CharField, models.TextField, models.FileField)) and field.blank:
             out.append((field.column, ""))
         else:
             raise RuntimeError(f"seed_county does not fill {model.__name__}.{field.name}: add it to the seed")
