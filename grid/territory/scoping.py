@@ -13,8 +13,12 @@ visible_to and never check again what it decided: outside it is a 404.
         reach = {"mediator": person_ids}                  # optional: path → function(user) → ids
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from nanjie.community import current_code
 
 SEE_ALL = "grid.view_all_grids"
 
@@ -75,3 +79,56 @@ class CommunityWideQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         return self if user.is_authenticated else self.none()
+
+
+def served_community():
+    """The community a new roster row belongs to: the one being served (its total grid's pk); None in a bare tree."""
+    from grid.territory.models import GridNode
+
+    return GridNode.objects.filter(code=current_code()).values_list("pk", flat=True).first()
+
+
+def community_field():
+    """The `community` of a roster each community keeps for itself: its total grid, set from the community served
+    when the row is made (not edited afterwards: a unit does not move to another community)."""
+    return models.ForeignKey("grid.GridNode", on_delete=models.PROTECT, null=True, blank=True, editable=False,
+                             default=served_community, related_name="+", verbose_name=_("community"))
+
+
+class CommunityRosterQuerySet(CommunityWideQuerySet):
+    """A community-wide roster that each community keeps for itself (units, the joint meeting and its rota, the
+    teams, the activity-day plans): rows of the community served (nanjie/community.py), and rows made where no
+    community node exists (a bare tree), which belong to none."""
+
+    def of_community(self):
+        from grid.territory.models import GridNode
+
+        # A subquery, not a join: a join on the nullable community would refuse select_for_update().
+        served = GridNode.objects.filter(code=current_code()).values("pk")
+        return self.filter(Q(community__in=served) | Q(community__isnull=True))
+
+
+class CommunityRosterManager(models.Manager):
+    """Every read of such a roster is the served community's: the default manager filters, so no call site can
+    forget (forward foreign keys read through the base manager and still reach the row they name)."""
+
+    def get_queryset(self):
+        return super().get_queryset().of_community()
+
+
+def unique_in_community(field, name, **options):
+    """A field unique within each community, and among the rows of no community (NULLs never clash in a unique
+    index, so those get a partial one)."""
+    return [models.UniqueConstraint(fields=["community", field], name=f"{name}_in_community", **options),
+            models.UniqueConstraint(fields=[field], condition=Q(community__isnull=True), name=f"{name}_unplaced")]
+
+
+def refuse_twice_in_community(instance, field, message):
+    """A field unique within a community (the database constraint is the backstop): the form's error on the field,
+    since the form does not hold `community` and so never checks that constraint itself."""
+    value = getattr(instance, field)
+    if value in (None, ""):
+        return
+    others = type(instance)._base_manager.filter(community_id=instance.community_id, **{field: value})
+    if others.exclude(pk=instance.pk).exists():
+        raise ValidationError({field: ValidationError(message, code="unique")})

@@ -1,16 +1,22 @@
 """Many communities in one deployment: /c/<code>/… serves the community whose total grid has that code; the
 addresses without the prefix serve the default one (settings.COMMUNITY_CODE), as printed on posters."""
 
+import datetime
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from grid.territory.models import GridNode
 from nanjie.community import current_code, serving
+from partners.models import CommitteeMember, DutyRota, Unit
 from requests.models import Request
-from tests.factories import make_tree
+from tests.factories import make_person, make_tree, make_unit
 from tests.requests.public_helpers import community, order, publicise, wish_post
+from volunteers.activities.models import ActivityDay
+from volunteers.models import Team
 
 pytestmark = pytest.mark.django_db
 OTHER = "C0102"
@@ -92,3 +98,74 @@ def test_of_community_holds_only_the_served_communitys_nodes(two):
     with serving(OTHER):
         codes = set(GridNode.objects.of_community().values_list("code", flat=True))
     assert all(code.startswith(OTHER) for code in codes)
+
+
+# --- rosters per community: units, the joint meeting and its rota, teams, activity-day plans ----------------------
+
+MARCH = datetime.date(2026, 3, 1)
+
+
+def seat(code):
+    with serving(code):
+        return CommitteeMember.objects.create(person=make_person())
+
+
+def test_a_unit_made_for_one_community_is_not_listed_in_another(two):
+    with serving(OTHER):
+        make_unit(name="另一个社区的卫生院")
+    assert not Unit.objects.filter(name="另一个社区的卫生院").exists()
+
+
+def test_two_communities_may_each_have_a_unit_of_the_same_name(two):
+    with serving(OTHER):
+        make_unit(name="县人民医院")
+    assert Unit._base_manager.filter(name="县人民医院").count() == 2
+
+
+def test_a_unit_name_twice_in_one_community_is_refused_on_the_name(two):
+    with pytest.raises(ValidationError) as refused:
+        Unit(name="县人民医院", kind=Unit.Kind.CO_BUILDING).full_clean()
+    assert "name" in refused.value.message_dict
+
+
+def test_each_community_has_its_own_chairman_for_the_month(two):
+    nanjie, other = seat("NJ"), seat(OTHER)
+    DutyRota.objects.create(month=MARCH, member=nanjie)
+    with serving(OTHER):
+        DutyRota.objects.create(month=MARCH, member=other)
+        assert DutyRota.chairman_for(MARCH) == other
+    assert DutyRota.chairman_for(MARCH) == nanjie
+
+
+def test_a_second_chairman_for_a_month_in_one_community_is_refused(two):
+    DutyRota.objects.create(month=MARCH, member=seat("NJ"))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DutyRota.objects.create(month=MARCH, member=seat("NJ"))
+
+
+def test_the_joint_meeting_counts_only_its_own_committee_members(two):
+    seat("NJ"), seat(OTHER), seat(OTHER)
+    with serving(OTHER):
+        assert CommitteeMember.objects.count() == 2
+
+
+def test_each_community_may_have_its_own_red_team(two):
+    Team.objects.create(colour=Team.Colour.RED, name="红色先锋队")
+    with serving(OTHER):
+        Team.objects.create(colour=Team.Colour.RED, name="红色先锋队")
+        assert Team.objects.count() == 1
+
+
+def test_each_community_drafts_its_own_plan_for_the_month(two):
+    nanjie = ActivityDay.for_month(MARCH)
+    with serving(OTHER):
+        other = ActivityDay.for_month(MARCH)
+    assert nanjie.pk != other.pk
+    assert ActivityDay.for_month(MARCH) == nanjie
+
+
+def test_the_rota_page_under_a_prefix_shows_that_communitys_units(client, two):
+    with serving(OTHER):
+        make_unit(name="另一个社区的卫生院")
+    assert "另一个社区的卫生院" in client.get(f"/c/{OTHER}/partners/units/").content.decode()
+    assert "另一个社区的卫生院" not in client.get("/partners/units/").content.decode()
