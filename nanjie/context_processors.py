@@ -1,8 +1,9 @@
 import functools
 
-from django.conf import settings
+from django.urls import get_script_prefix
 
 from nanjie import elderly
+from nanjie.community import current_code
 from nanjie.paper import community_office
 from nanjie.registry import bars, nav
 from nanjie.roles import roles_of
@@ -55,6 +56,7 @@ def portal(request):
             return {"primary": items, "more": []}
         return {"primary": items[:MENU_SHOWN - 1], "more": items[MENU_SHOWN - 1:]}
 
+    # home_url: the community's home, / or /c/<code>/ (the script prefix: nanjie/community.py).
     return {"nav_items": build, "nav_menu": menu, "user_roles": roles, "bottom_bar": bottom_bar,
-            "community_code": settings.COMMUNITY_CODE,
+            "community_code": current_code(), "home_url": get_script_prefix(),
             "office": community_office(), "elderly_mode": elderly.is_on(request)}

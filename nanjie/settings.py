@@ -219,6 +219,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # /c/<code>/…: the community a request serves (its total grid's code), the prefix kept for reverse().
+    "grid.territory.community.CommunityMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Django's, with the user's person, groups and permissions in two queries (nanjie/auth_prefetch.py).
     "nanjie.auth_prefetch.PrefetchingAuthenticationMiddleware",

@@ -2,7 +2,6 @@
 
 from urllib.parse import quote
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
@@ -19,6 +18,7 @@ from grid.households.forms import HouseholdForm, ImportForm
 from grid.households.models import Household, stale_days
 from grid.territory.models import GridNode
 from grid.visits.sections import sections_for
+from nanjie.community import current_code
 from nanjie.paging import paginate, query_without_page
 
 
@@ -113,7 +113,7 @@ def _export_scope_code(user, chosen):
         return node.code
     own = list(GridNode.objects.filter(posts__person__user=user, kind=GridNode.Kind.GRID)
                .values_list("code", flat=True).distinct()[:2])
-    return own[0] if len(own) == 1 else settings.COMMUNITY_CODE
+    return own[0] if len(own) == 1 else current_code()
 
 
 @require_http_methods(["GET", "POST"])

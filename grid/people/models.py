@@ -84,6 +84,8 @@ class GridPost(models.Model):
         LAW_ENFORCEMENT = "law_enforcement", _("Law-enforcement team member")
         MICRO_WORKER = "micro_worker", _("Micro-grid worker")
         VOLUNTEER = "volunteer", _("Grid volunteer")
+        # A post on a node above the grids (a community, a town, the county): its staff, who serve its subtree.
+        STAFF = "staff", _("Staff")
 
     node = models.ForeignKey(
         "grid.GridNode", on_delete=models.CASCADE, related_name="posts", verbose_name=_("grid")
@@ -130,7 +132,12 @@ class GridPost(models.Model):
 
     def clean(self):
         super().clean()
-        if self.node_id and not self.node.is_grid:
+        if self.node_id and self.role == self.Role.STAFF:
+            if self.node.kind in (self.node.Kind.GRID, self.node.Kind.MICRO_GRID):
+                raise ValidationError({"node": ValidationError(
+                    _("Staff posts belong above the grids (a community, a town or the county), not to a %(kind)s.")
+                    % {"kind": self.node.get_kind_display()}, code="staff_post_on_grid")})
+        elif self.node_id and not self.node.is_grid:
             raise ValidationError({"node": ValidationError(_("Posts belong to a grid (网格), not to a %(kind)s.") % {
                 "kind": self.node.get_kind_display()}, code="post_not_on_grid")})
 

@@ -1,6 +1,5 @@
 """The territory tree: county → town → community → total grid → grid → micro-grid."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connection, models, transaction
@@ -12,6 +11,7 @@ from mptt.querysets import TreeQuerySet
 from simple_history.models import HistoricalRecords
 
 from grid.territory.scoping import ScopedMixin, node_ids_of
+from nanjie.community import current_code
 
 # Any fixed number: every tree write in every process takes this one PostgreSQL advisory lock.
 TREE_LOCK_KEY = 0x4E4A_4752  # "NJGR"
@@ -40,28 +40,29 @@ class GridNodeQuerySet(ScopedMixin, TreeQuerySet):
         return self.filter(condition)
 
     def of_community(self):
-        """The portal's own community (its total grid has the code settings.COMMUNITY_CODE) and all under it.
+        """The community this request serves (its total grid has the code current_code(): the /c/<code>/ prefix's,
+        else settings.COMMUNITY_CODE) and all under it.
 
         One small query for the root's numbers, then a range on the (tree_id, lft) index (scalar subqueries
         instead made PostgreSQL scan all 21,000 nodes of a county). Without that node (a bare test tree),
         every node.
         """
-        root = GridNode.objects.filter(code=settings.COMMUNITY_CODE).only("tree_id", "lft", "rght").first()
+        root = GridNode.objects.filter(code=current_code()).only("tree_id", "lft", "rght").first()
         return self.subtree_of([root]) if root else self
 
     def micro_grid_of_community(self, code):
-        """The community's micro-grid with this code, or None, in one query: a micro-grid's grid hangs from the
+        """The served community's micro-grid with this code, or None, in one query: a micro-grid's grid hangs from the
         total grid (ALLOWED_PARENTS), so its grandparent is the community's node. (of_community() first reads
         the root's numbers: two queries on every wish sent.) Without that node (a bare test tree), any."""
-        community = GridNode.objects.filter(code=settings.COMMUNITY_CODE)
+        served = current_code()
+        community = GridNode.objects.filter(code=served)
         return (self.filter(code=code, kind=GridNode.Kind.MICRO_GRID)
-                .filter(Q(parent__parent__code=settings.COMMUNITY_CODE) | ~Exists(community)).first())
+                .filter(Q(parent__parent__code=served) | ~Exists(community)).first())
 
     def community_root(self):
-        """The portal's community as one node: its total grid (总网格), on which community-wide records hang
-        (a joint meeting, the month's plan, the service centre). The one place that reads which community the
-        portal serves, so serving many communities changes only this. None in a bare test tree."""
-        return GridNode.objects.filter(code=settings.COMMUNITY_CODE).first()
+        """The community this request serves as one node: its total grid (总网格), on which community-wide records
+        hang (a joint meeting, the month's plan, the service centre). None in a bare test tree."""
+        return GridNode.objects.filter(code=current_code()).first()
 
     def managed_by(self, user):
         """The nodes a user serves through their grid posts, with every descendant."""

@@ -10,7 +10,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from grid.territory.scoping import CommunityWideQuerySet, ScopedQuerySet
+from grid.territory.scoping import (
+    CommunityRosterManager,
+    CommunityRosterQuerySet,
+    ScopedQuerySet,
+    community_field,
+    refuse_twice_in_community,
+    unique_in_community,
+)
 from partners.units.models import Unit, unit_ids_of
 
 
@@ -26,9 +33,10 @@ class CommitteeMember(models.Model):
     )
     title = models.CharField(_("title"), max_length=50, blank=True)
     active = models.BooleanField(_("active"), default=True)
+    community = community_field()
     history = HistoricalRecords()
 
-    objects = CommunityWideQuerySet.as_manager()  # the joint meeting is the community's
+    objects = CommunityRosterManager.from_queryset(CommunityRosterQuerySet)()  # the joint meeting is the community's
 
     class Meta:
         verbose_name = _("committee member")
@@ -39,7 +47,7 @@ class CommitteeMember(models.Model):
         return str(self.person)
 
 
-class DutyRotaQuerySet(CommunityWideQuerySet):
+class DutyRotaQuerySet(CommunityRosterQuerySet):
     def for_month(self, day=None):
         day = day or timezone.localdate()
         return self.filter(month=day.replace(day=1))
@@ -48,20 +56,21 @@ class DutyRotaQuerySet(CommunityWideQuerySet):
 class DutyRota(models.Model):
     """The month's on-duty chairman (“值班”主席): one committee member per month."""
 
-    month = models.DateField(_("month"), unique=True, help_text=_("The first day of the month."),
-                             error_messages={"unique": _("This month already has an on-duty chairman.")})
+    community = community_field()
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
     member = models.ForeignKey(
         CommitteeMember, on_delete=models.PROTECT, related_name="duty_months", verbose_name=_("on-duty chairman")
     )
     history = HistoricalRecords()
 
-    objects = DutyRotaQuerySet.as_manager()
+    objects = CommunityRosterManager.from_queryset(DutyRotaQuerySet)()
 
     class Meta:
         verbose_name = _("on-duty chairman rota")
         verbose_name_plural = _("on-duty chairman rota")
         ordering = ["-month"]
         constraints = [
+            *unique_in_community("month", "rota_month_unique"),
             models.CheckConstraint(
                 condition=Q(month__day=1),
                 name="rota_month_is_first_day",
@@ -71,6 +80,12 @@ class DutyRota(models.Model):
 
     def __str__(self):
         return f"{self.month:%Y-%m} {self.member}"
+
+    def clean(self):
+        super().clean()
+        if self.month:
+            self.month = self.month.replace(day=1)
+        refuse_twice_in_community(self, "month", _("This month already has an on-duty chairman."))
 
     def save(self, *args, **kwargs):
         # Any day of the month names the month.

@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from grid.people.models import people_in_scope
-from grid.territory.scoping import CommunityWideQuerySet, ScopedQuerySet
+from grid.territory.scoping import (
+    CommunityRosterManager,
+    CommunityRosterQuerySet,
+    CommunityWideQuerySet,
+    ScopedQuerySet,
+    community_field,
+    refuse_twice_in_community,
+    unique_in_community,
+)
 from nanjie.phones import PhoneField
 
 
@@ -59,7 +67,7 @@ def unit_people(user):
     return UnitMembership.objects.filter(unit_id__in=unit_ids_of(user)).values_list("person_id", flat=True)
 
 
-class UnitQuerySet(CommunityWideQuerySet):
+class UnitQuerySet(CommunityRosterQuerySet):
     def handling(self, category):
         """Units whose duties cover a category: the dispatch form suggests these first."""
         return self.filter(duties=category)
@@ -71,7 +79,8 @@ class Unit(models.Model):
         NEW_ECONOMIC = "new_economic", _("New economic organisation")
         NEW_SOCIAL = "new_social", _("New social organisation")
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    community = community_field()
+    name = models.CharField(_("name"), max_length=100)
     short_name = models.CharField(_("short name"), max_length=30, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind)
     contact_name = models.CharField(_("contact person"), max_length=50, blank=True)
@@ -86,15 +95,20 @@ class Unit(models.Model):
     active = models.BooleanField(_("active"), default=True)
     history = HistoricalRecords(m2m_fields=[duties])
 
-    objects = UnitQuerySet.as_manager()
+    objects = CommunityRosterManager.from_queryset(UnitQuerySet)()
 
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         ordering = ["kind", "name"]
+        constraints = unique_in_community("name", "unit_name_unique")
 
     def __str__(self):
         return self.short_name or self.name
+
+    def clean(self):
+        super().clean()
+        refuse_twice_in_community(self, "name", _("This community already has a unit of this name."))
 
 
 

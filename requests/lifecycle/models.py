@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from grid.territory.models import GridNode
 from grid.territory.scoping import ScopedQuerySet
 from nanjie import workdays
 from nanjie.once import SubmissionKeyField
@@ -70,8 +71,9 @@ class RequestQuerySet(ScopedQuerySet):
 
     def publicised(self):
         """The notices every public output reads (board, feed, home page, CSV; Open311 later): show only their
-        `public_text`. The private texts are not even loaded: a page that touched them would cost a query a row."""
-        return (self.filter(state=Request.State.PUBLICISED)
+        `public_text`, of the community being served (nanjie/community.py). The private texts are not even
+        loaded: a page that touched them would cost a query a row."""
+        return (self.filter(state=Request.State.PUBLICISED, micro_grid__in=GridNode.objects.of_community())
                 .select_related("category", "micro_grid__parent", "unit")
                 .defer("text", "closure_note", "resident_phone", "rating_comment", "invalid_reason", "return_reason",
                        "rework_reason")

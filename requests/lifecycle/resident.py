@@ -4,13 +4,13 @@
 recording page all call it. `rate` is the resident's last word, and 不满意 sends the request back to work.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from grid.territory.community import community_code_of
 from nanjie import once
 from nanjie.phones import normalise_phone
 from requests.lifecycle.transitions import default_deadline
@@ -72,7 +72,7 @@ class ResidentActions:
                 request = cls.objects.create(**fields)
                 # The primary key is unique and race-free, so the reference built from it is too.
                 year = timezone.localtime(request.ordered_at).year
-                request.reference = f"{settings.COMMUNITY_CODE}-{year}-{request.pk:06d}"
+                request.reference = f"{community_code_of(request.micro_grid)}-{year}-{request.pk:06d}"
                 request.save(update_fields=["reference"])
                 with track(request.pk, new=True):  # the roll-ups count it from its first transaction
                     request.transitions.create(old_state="", new_state=cls.State.ORDERED,

@@ -2,11 +2,11 @@
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.http import require_safe
 
+from nanjie.community import current_code
 from nanjie.paper import public_url
 from partners.models import Category
 from requests.open311 import params, records, render
@@ -16,7 +16,7 @@ from requests.open311.errors import Open311Error
 def jurisdictions(request):
     """The ids this endpoint answers to: the community's code and the portal's public host name (without www)."""
     host = public_url(request, "/").split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
-    return {settings.COMMUNITY_CODE.lower(), host.removeprefix("www.")}
+    return {current_code().lower(), host.removeprefix("www.")}
 
 
 def check_jurisdiction(request):

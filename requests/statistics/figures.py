@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from grid.models import GridNode
+from nanjie.community import current_code
 from partners.models import CommitteeMember, Unit
 from volunteers.models import Team
 
@@ -18,10 +19,11 @@ CACHE_SECONDS = 300  # by time: a roster change shows within five minutes
 
 def structure():
     """[(label, value, what the 2025 article reported)]."""
-    rows = cache.get("stats:structure")
+    key = f"stats:structure:{current_code()}"
+    rows = cache.get(key)
     if rows is None:
         rows = _compute()
-        cache.set("stats:structure", rows, CACHE_SECONDS)
+        cache.set(key, rows, CACHE_SECONDS)
     return rows
 
 

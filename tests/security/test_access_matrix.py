@@ -696,3 +696,92 @@ def test_open311_lists_the_foreign_requests_with_the_public_summary_only(world, 
     assert "已上门清理了楼道" in body
     assert "已电话联系" not in body
     assert FOREIGN_PHONE[-4:] not in body
+
+
+# --- staff above the community: a town's staff see their communities, the county's all, a community's its own ----
+
+@dataclass
+class County:
+    requests: dict  # total-grid code -> a request placed in that community
+    users: dict  # persona -> login
+
+
+COUNTY_PERSONAS = {
+    # persona: (the node of their staff post, or None for no post: the default community), the communities seen
+    "community_staff": (None, {"C0101"}),
+    "other_community_staff": ("YA-01-02", {"C0102"}),
+    "town_staff": ("YA-01", {"C0101", "C0102"}),
+    "other_town_staff": ("YA-02", {"C0201"}),
+    "county_staff": ("YA", {"C0101", "C0102", "C0201"}),
+}
+
+
+@pytest.fixture
+def county(db, settings):
+    """Yao'an in miniature: two towns, three communities (C0101, the default, and C0102 in town 1; C0201 in town 2),
+    one request in each, and a see-all login (the branch role) posted at each level."""
+    from grid.models import GridNode, GridPost
+    from requests.models import Request
+    from tests.factories import make_branch_admin, make_category, make_node
+
+    settings.COMMUNITY_CODE = "C0101"  # not NJ: the matrix's world (Nanjie) may be in the database already
+    kind = GridNode.Kind
+    root = make_node(code="YA", kind=kind.COUNTY, name="姚安县")
+    towns = {code: make_node(code=code, kind=kind.TOWN, parent=root, name=code) for code in ("YA-01", "YA-02")}
+    category, found = make_category(), {}
+    for community, town, total in (("YA-01-01", "YA-01", "C0101"), ("YA-01-02", "YA-01", "C0102"),
+                                   ("YA-02-01", "YA-02", "C0201")):
+        node = make_node(code=community, kind=kind.COMMUNITY, parent=towns[town], name=community)
+        grid = make_node(code=f"{total}-01", kind=kind.GRID, name="第1网格",
+                         parent=make_node(code=total, kind=kind.TOTAL_GRID, parent=node, name=f"{total}总网格"))
+        micro = make_node(code=f"{total}-01-01", kind=kind.MICRO_GRID, parent=grid, name="第1微网格")
+        found[total] = Request.order(category=category, micro_grid=micro, text="楼道灯坏了",
+                                     channel=Request.Channel.ONLINE)
+    users = {}
+    for persona, (post, _seen) in COUNTY_PERSONAS.items():
+        users[persona] = make_branch_admin(f"sec_{persona}")
+        if post:
+            GridPost.objects.create(node=GridNode.objects.get(code=post), person=users[persona].person,
+                                    role=GridPost.Role.STAFF)
+    return County(found, users)
+
+
+@override_settings(PASSWORD_HASHERS=FAST_HASHERS)
+@pytest.mark.parametrize("persona", COUNTY_PERSONAS)
+@pytest.mark.parametrize("community", ["C0101", "C0102", "C0201"])
+def test_a_request_opens_for_the_staff_of_its_community_its_town_and_the_county(client, county, persona, community):
+    client.force_login(county.users[persona])
+    reference = county.requests[community].reference
+    expected = 200 if community in COUNTY_PERSONAS[persona][1] else 404
+    assert client.get(reverse("requests:detail", kwargs={"reference": reference})).status_code == expected
+
+
+@pytest.mark.parametrize("persona", COUNTY_PERSONAS)
+def test_the_request_list_of_each_level_holds_its_communities_only(county, persona):
+    from requests.models import Request
+
+    mine = Request.objects.filter(pk__in=[wish.pk for wish in county.requests.values()])  # not the world's
+    seen = {wish.reference.split("-")[0] for wish in mine.visible_to(county.users[persona])}
+    assert seen == COUNTY_PERSONAS[persona][1]
+
+
+def test_a_staff_post_on_a_grid_is_refused(county):
+    from django.core.exceptions import ValidationError
+
+    from grid.models import GridNode, GridPost
+
+    post = GridPost(node=GridNode.objects.get(code="C0101-01"), person=county.users["town_staff"].person,
+                    role=GridPost.Role.STAFF)
+    with pytest.raises(ValidationError):
+        post.full_clean()
+
+
+def test_a_grid_role_on_a_town_is_refused(county):
+    from django.core.exceptions import ValidationError
+
+    from grid.models import GridNode, GridPost
+
+    post = GridPost(node=GridNode.objects.get(code="YA-01"), person=county.users["town_staff"].person,
+                    role=GridPost.Role.LEADER)
+    with pytest.raises(ValidationError):
+        post.full_clean()

@@ -16,7 +16,14 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from grid.territory.scoping import CommunityWideQuerySet, ScopedQuerySet, person_ids
+from grid.territory.scoping import (
+    CommunityRosterManager,
+    CommunityRosterQuerySet,
+    ScopedQuerySet,
+    community_field,
+    person_ids,
+    unique_in_community,
+)
 from nanjie import workdays
 from nanjie.once import SubmissionKeyField
 from volunteers.teams.models import Team, TeamMember
@@ -51,10 +58,11 @@ class ActivityDay(models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    objects = CommunityWideQuerySet.as_manager()  # the month's plan is the community's, public once published
+    # the month's plan is the community's, public once published
+    objects = CommunityRosterManager.from_queryset(CommunityRosterQuerySet)()
 
-    month = models.DateField(_("month"), unique=True, error_messages={
-        "unique": _("This month already has a plan.")})  # the first of the month
+    community = community_field()
+    month = models.DateField(_("month"))  # the first of the month
     held_on = models.DateField(_("activity day"))
     moved_from = models.DateField(_("moved from"), null=True, blank=True)
     state = models.CharField(_("state"), max_length=10, choices=State, default=State.DRAFT)
@@ -66,6 +74,8 @@ class ActivityDay(models.Model):
         verbose_name = _("activity-day plan")
         verbose_name_plural = _("activity-day plans")
         ordering = ["-month"]
+        constraints = unique_in_community("month", "plan_month_unique",
+                                          violation_error_message=_("This month already has a plan."))
 
     def __str__(self):
         return f"{self.month:%Y-%m} {_('activity day')}"

@@ -4,7 +4,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from grid.territory.scoping import CommunityWideQuerySet, ScopedQuerySet, person_ids
+from grid.territory.scoping import (
+    CommunityRosterManager,
+    CommunityRosterQuerySet,
+    ScopedQuerySet,
+    community_field,
+    person_ids,
+    refuse_twice_in_community,
+    unique_in_community,
+)
 
 
 class Team(models.Model):
@@ -17,24 +25,31 @@ class Team(models.Model):
         GREEN = "green", _("Green")
         WHITE = "white", _("White")
 
-    colour = models.CharField(_("colour"), max_length=8, choices=Colour, unique=True,
-                              error_messages={"unique": _("There is already a team of this colour.")})
-    name = models.CharField(_("name"), max_length=50, unique=True)
+    community = community_field()
+    colour = models.CharField(_("colour"), max_length=8, choices=Colour)
+    name = models.CharField(_("name"), max_length=50)
     mission = models.TextField(_("mission"), blank=True)
     members = models.ManyToManyField(
         "grid.Person", through="TeamMember", related_name="teams", verbose_name=_("members")
     )
     history = HistoricalRecords()
 
-    objects = CommunityWideQuerySet.as_manager()  # the seven teams serve the whole community
+    objects = CommunityRosterManager.from_queryset(CommunityRosterQuerySet)()  # the seven teams of each community
 
     class Meta:
         verbose_name = _("volunteer team")
         verbose_name_plural = _("volunteer teams")
         ordering = ["pk"]
+        constraints = [*unique_in_community("colour", "team_colour_unique"),
+                       *unique_in_community("name", "team_name_unique")]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        refuse_twice_in_community(self, "colour", _("There is already a team of this colour."))
+        refuse_twice_in_community(self, "name", _("This community already has a team of this name."))
 
     def phones_visible_to(self, user):
         """The members' phones are for the team's own leaders and the branch (who keeps the rosters), not for

@@ -83,8 +83,9 @@ def test_script_in_the_closure_note_is_escaped(client, setup):
 def test_the_board_takes_the_same_number_of_queries_at_any_size(client, setup, rows, django_assert_num_queries):
     for _ in range(rows):
         notice(*setup)
-    # count, page rows, the community's root, its grid choices, category choices
-    with django_assert_num_queries(5):
+    # the served community's root (publicised()), count, page rows, the community's root, its grid choices,
+    # category choices
+    with django_assert_num_queries(6):
         client.get("/board/")
 
 
@@ -111,5 +112,5 @@ def test_the_feed_escapes_script_in_the_closure_note(client, setup):
 def test_the_feed_takes_the_same_number_of_queries_at_any_size(client, setup, rows, django_assert_num_queries):
     for _ in range(rows):
         notice(*setup)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the served community's root, the notices
         client.get("/board/feed/")
