@@ -23,6 +23,11 @@ def community_code_of(node):
     the node is above every total grid or in a bare tree."""
     if node.kind == GridNode.Kind.TOTAL_GRID:
         return node.code
+    # A micro-grid found with its grid and total grid (micro_grid_of_community): no query.
+    if GridNode.parent.is_cached(node) and node.parent and GridNode.parent.is_cached(node.parent):
+        above = node.parent.parent
+        if above is not None and above.kind == GridNode.Kind.TOTAL_GRID:
+            return above.code
     found = node.get_ancestors().filter(kind=GridNode.Kind.TOTAL_GRID).values_list("code", flat=True).first()
     return found or current_code()
 

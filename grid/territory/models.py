@@ -56,7 +56,7 @@ class GridNodeQuerySet(ScopedMixin, TreeQuerySet):
         the root's numbers: two queries on every wish sent.) Without that node (a bare test tree), any."""
         served = current_code()
         community = GridNode.objects.filter(code=served)
-        return (self.filter(code=code, kind=GridNode.Kind.MICRO_GRID)
+        return (self.filter(code=code, kind=GridNode.Kind.MICRO_GRID).select_related("parent__parent")
                 .filter(Q(parent__parent__code=served) | ~Exists(community)).first())
 
     def community_root(self):
