@@ -115,6 +115,19 @@ class GridNode(MPTTModel):
     description = models.TextField(
         _("what it covers"), blank=True, help_text=_("Resident groups, compounds and buildings it covers.")
     )
+    # A community's office, the contact its residents' pages show (nanjie/paper.py community_office); blank on
+    # every other kind. The default community's comes from settings: these fields name the other communities'.
+    office_phone = models.CharField(
+        _("office phone"), max_length=20, blank=True,
+        validators=[RegexValidator(r"^\+?[0-9][0-9 -]{5,19}$", _("Digits, spaces and hyphens, e.g. 0878-5721100."))],
+        help_text=_("The community office's public number, never a person's own phone."),
+    )
+    meeting_phone = models.CharField(
+        _("joint meeting's phone"), max_length=20, blank=True,
+        validators=[RegexValidator(r"^\+?[0-9][0-9 -]{5,19}$", _("Digits, spaces and hyphens, e.g. 0878-5721100."))],
+    )
+    office_address = models.CharField(_("office address"), max_length=200, blank=True)
+    office_hours = models.CharField(_("office hours"), max_length=100, blank=True)
     parent = TreeForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
     )
