@@ -58,6 +58,12 @@ def community_full_name():
     return found.full_name if found else _("Nanjie Community, Dongchuan Town, Yao'an County")
 
 
+def portal_name():
+    """The portal's name in the header: 南街网格 for the default community, else XX社区网格."""
+    found = served()
+    return _("%(community)s grid") % {"community": found.name} if found else _("Nanjie Grid")
+
+
 @contextlib.contextmanager
 def serving(code, community=None):
     """Serve `code` inside the block (the middleware; a command or a test acting for one community); `community`

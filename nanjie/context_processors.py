@@ -3,7 +3,7 @@ import functools
 from django.urls import get_script_prefix
 
 from nanjie import elderly
-from nanjie.community import community_full_name, community_name, current_code
+from nanjie.community import community_full_name, community_name, current_code, portal_name
 from nanjie.paper import community_office
 from nanjie.registry import bars, nav
 from nanjie.roles import roles_of
@@ -61,4 +61,5 @@ def portal(request):
             "community_code": current_code(), "home_url": get_script_prefix(),
             # The served community's names (nanjie.community: the default's from the translations).
             "community_name": community_name(), "community_full_name": community_full_name(),
+            "portal_name": portal_name(),
             "office": community_office(), "elderly_mode": elderly.is_on(request)}
