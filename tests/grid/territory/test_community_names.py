@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from grid.territory.models import GridNode
 from nanjie.community import Served, community_name, serving
 from nanjie.paper import community_office
-from tests.factories import make_node, make_tree
+from tests.factories import make_branch_admin, make_node, make_tree
 from tests.requests.public_helpers import community
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +112,11 @@ def test_outside_a_request_the_served_community_names_and_office_come_from_servi
     with serving(OTHER):
         assert community_office()["phone"] == ""
     assert community_office()["phone"] == settings.NANJIE_OFFICE_PHONE
+
+
+def test_the_office_is_edited_on_the_grid_node_form_in_the_admin(client, two):
+    client.force_login(make_branch_admin())
+    response = client.get("/admin/grid/gridnode/add/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="office_phone"' in html and 'name="meeting_phone"' in html and 'name="office_hours"' in html
