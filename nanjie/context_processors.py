@@ -3,7 +3,7 @@ import functools
 from django.urls import get_script_prefix
 
 from nanjie import elderly
-from nanjie.community import current_code
+from nanjie.community import community_full_name, community_name, current_code, portal_name
 from nanjie.paper import community_office
 from nanjie.registry import bars, nav
 from nanjie.roles import roles_of
@@ -59,4 +59,7 @@ def portal(request):
     # home_url: the community's home, / or /c/<code>/ (the script prefix: nanjie/community.py).
     return {"nav_items": build, "nav_menu": menu, "user_roles": roles, "bottom_bar": bottom_bar,
             "community_code": current_code(), "home_url": get_script_prefix(),
+            # The served community's names (nanjie.community: the default's from the translations).
+            "community_name": community_name(), "community_full_name": community_full_name(),
+            "portal_name": portal_name(),
             "office": community_office(), "elderly_mode": elderly.is_on(request)}

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation
 
+from nanjie.community import served
+
 
 def public_url(request, path):
     """settings.NANJIE_PUBLIC_URL (e.g. https://nanjie.example.cn) + path; else the request's own address."""
@@ -23,11 +25,20 @@ def render_on_paper(request, template, context):
 
 
 def community_office():
-    """The community office's public contact, from settings (the environment): the home page, the tracking page
-    and every error page show it, with tap-to-call links. It needs no database, so the 500 page can show it."""
+    """The served community's office, its public contact: the home page, the tracking page and every error page
+    show it, with tap-to-call links. The default community's comes from settings (the environment); another's from
+    its community node, read by the middleware with the total grid (nanjie.community.served): no query here, so
+    the 500 page can show it. A blank phone stays blank (the pages then say where to ask), never the default's."""
     def tel(number):
         return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
 
+    other = served()
+    if other is not None:
+        return {
+            "phone": other.office_phone, "phone_tel": tel(other.office_phone),
+            "meeting_phone": other.meeting_phone, "meeting_tel": tel(other.meeting_phone),
+            "address": other.office_address, "hours": other.office_hours,
+        }
     return {
         "phone": settings.NANJIE_OFFICE_PHONE, "phone_tel": tel(settings.NANJIE_OFFICE_PHONE),
         "meeting_phone": settings.NANJIE_MEETING_PHONE, "meeting_tel": tel(settings.NANJIE_MEETING_PHONE),

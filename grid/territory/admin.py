@@ -250,7 +250,11 @@ class ScopedHistoryAdmin(ScopedAdmin, HistoryAdmin):
 
 @admin.register(GridNode)
 class GridNodeAdmin(ScopedHistoryAdmin, DraggableMPTTAdmin):
-    fields = ["parent", "kind", "code", "name", "description"]
+    fieldsets = [
+        (None, {"fields": ["parent", "kind", "code", "name", "description"]}),
+        (_("Community office"), {"fields": ["office_phone", "meeting_phone", "office_address", "office_hours"],
+                                 "description": _("Only a community's: shown on its residents' pages.")}),
+    ]
     list_display = ["tree_actions", "indented_title", "kind", "code"]
     list_display_links = ["indented_title"]
     list_filter = ["kind", subtree_filter("pk")]

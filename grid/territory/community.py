@@ -13,7 +13,7 @@ from django.http import Http404
 from django.urls import get_script_prefix, set_script_prefix
 
 from grid.territory.models import GridNode
-from nanjie.community import current_code, serving
+from nanjie.community import Served, current_code, serving
 
 PREFIX = re.compile(r"^/c/(?P<code>[A-Z][A-Z0-9-]*)/")
 
@@ -32,6 +32,22 @@ def community_code_of(node):
     return found or current_code()
 
 
+def served_by(total):
+    """What the pages say of the community a total grid (fetched with its three ancestors) lies in: its community
+    node's name, with the town's and county's before it, and the office on that node. A total grid without a
+    community above it (a bare tree) is named by itself and has no office to show."""
+    community = total.parent if total.parent and total.parent.kind == GridNode.Kind.COMMUNITY else None
+    if community is None:
+        return Served(name=total.name, full_name=total.name)
+    above, node = [], community.parent
+    while node is not None and len(above) < 2:  # town, county: what select_related fetched
+        above.insert(0, node.name)
+        node = node.parent if GridNode.parent.is_cached(node) else None
+    return Served(name=community.name, full_name="".join([*above, community.name]),
+                  office_phone=community.office_phone, meeting_phone=community.meeting_phone,
+                  office_address=community.office_address, office_hours=community.office_hours)
+
+
 class CommunityMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -41,13 +57,16 @@ class CommunityMiddleware:
         if match is None:
             return self.get_response(request)
         code = match["code"]
-        if not GridNode.objects.filter(code=code, kind=GridNode.Kind.TOTAL_GRID).exists():
+        # The total grid with its community, town and county in the one query that checks the code.
+        total = (GridNode.objects.filter(code=code, kind=GridNode.Kind.TOTAL_GRID)
+                 .select_related("parent__parent__parent").first())
+        if total is None:
             raise Http404  # the same 404 as any other address nothing answers
         outer_prefix = get_script_prefix()
         request.path_info = request.path_info[match.end() - 1:]
         set_script_prefix(f"{outer_prefix.rstrip('/')}/c/{code}/")
         try:
-            with serving(code):
+            with serving(code, served_by(total)):
                 return self.get_response(request)
         finally:
             set_script_prefix(outer_prefix)

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from grid.territory.scoping import ScopedMixin, node_ids_of
 from nanjie.community import current_code
+from nanjie.phones import PhoneField
 
 # Any fixed number: every tree write in every process takes this one PostgreSQL advisory lock.
 TREE_LOCK_KEY = 0x4E4A_4752  # "NJGR"
@@ -115,6 +116,13 @@ class GridNode(MPTTModel):
     description = models.TextField(
         _("what it covers"), blank=True, help_text=_("Resident groups, compounds and buildings it covers.")
     )
+    # A community's office, the contact its residents' pages show (nanjie/paper.py community_office); blank on
+    # every other kind. The default community's comes from settings: these fields name the other communities'.
+    office_phone = PhoneField(_("office phone"),
+                              help_text=_("The community office's public number, never a person's own phone."))
+    meeting_phone = PhoneField(_("joint meeting's phone"))
+    office_address = models.CharField(_("office address"), max_length=200, blank=True)
+    office_hours = models.CharField(_("office hours"), max_length=100, blank=True)
     parent = TreeForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
     )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.http import require_safe
 
-from nanjie.community import current_code
+from nanjie.community import community_name, current_code
 from nanjie.paper import public_url
 from partners.models import Category
 from requests.open311 import params, records, render
@@ -22,7 +22,8 @@ def jurisdictions(request):
 def check_jurisdiction(request):
     given = request.GET.get("jurisdiction_id", "").strip().lower()
     if given and given not in jurisdictions(request):
-        raise Open311Error(_("jurisdiction_id not found: this endpoint serves only Nanjie community."), status=404)
+        raise Open311Error(_("jurisdiction_id not found: this endpoint serves only %(community)s.")
+                           % {"community": community_name()}, status=404)
 
 
 def open311(view):

@@ -9,13 +9,16 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from nanjie.community import community_name
 from nanjie.masking import mask_name
 from requests.lifecycle.models import Request
 
 
 class BoardFeed(Feed):
     feed_type = Atom1Feed
-    title = gettext_lazy("Nanjie Community: closed micro-wishes")
+
+    def title(self):
+        return _("%(community)s: closed micro-wishes") % {"community": community_name()}
     subtitle = gettext_lazy("Requests from residents, what was done and by which unit.")
 
     def link(self):
