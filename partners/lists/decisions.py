@@ -81,12 +81,10 @@ def carry_out(model, decision, data, *, by):
 
 
 def refusal(model, decision):
-    """Why this decision cannot make one (shown before the form is filled in), or None."""
-    if decision.state != Decision.State.OPEN:
-        return _("This decision is no longer open.")
-    if model.objects.filter(decision=decision).exists():
-        return _("This decision has already created a %(kind)s.") % {"kind": model._meta.verbose_name}
-    return None
+    """Why this decision cannot make one (shown before the form is filled in), or None: the check from_decision
+    repeats under the decision's row lock."""
+    refused = model.refusal_from(decision)
+    return refused.messages[0] if refused else None
 
 
 def _from_decision(request, pk, model, form_class, title, done):

@@ -124,6 +124,18 @@ class Claimable(models.Model):
         refuse_personal_data(text, {*self.known_names, *names_in(text)})
 
     @classmethod
+    def refusal_from(cls, decision):
+        """Why `decision` cannot make one of these (a ValidationError with its code), or None."""
+        from partners.meeting.models import Decision
+
+        if decision.state != Decision.State.OPEN:
+            return ValidationError(_("This decision is no longer open."), code="state")
+        if cls.objects.filter(decision=decision).exists():
+            return ValidationError(_("This decision has already created a %(kind)s.")
+                                   % {"kind": cls._meta.verbose_name}, code="already")
+        return None
+
+    @classmethod
     @transaction.atomic
     def from_decision(cls, decision, *, by, **fields):
         """A need or project carrying out an open decision of the joint meeting, or a refusal (code): the decision's
@@ -131,11 +143,9 @@ class Claimable(models.Model):
         from partners.meeting.models import Decision
 
         locked = Decision.objects.select_for_update().get(pk=decision.pk)
-        if locked.state != Decision.State.OPEN:
-            raise ValidationError(_("This decision is no longer open."), code="state")
-        if cls.objects.filter(decision=locked).exists():
-            raise ValidationError(_("This decision has already created a %(kind)s.")
-                                  % {"kind": cls._meta.verbose_name}, code="already")
+        refused = cls.refusal_from(locked)
+        if refused:
+            raise refused
         many = {name: fields.pop(name) for name in cls.many_fields if name in fields}
         item = cls(created_by=by, decision=locked, **fields)
         item.full_clean()
